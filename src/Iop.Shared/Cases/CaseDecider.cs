@@ -1,0 +1,165 @@
+using Iop.Common;
+using Iop.Screening;
+
+namespace Iop.Cases;
+
+/// <summary>
+/// The case's rules: <see cref="Decide"/> turns a command into events or a broken rule, never an exception;
+/// <see cref="Evolve"/> applies an event to a state. Both are pure.
+/// </summary>
+public static class CaseDecider
+{
+    /// <summary>Decides what a command means for a case in <paramref name="state"/>.</summary>
+    public static Decision Decide(CaseState state, CaseCommand command, DecisionContext context)
+    {
+        var now = context.Now;
+        return (state, command) switch
+        {
+            (NoCase, SubmitInitiative c) => Decision.Accept(new InitiativeSubmitted(c.Case, c.Number, context.Policy.Id, c.Initiative, c.By, now)),
+            (RegisteredCase, SubmitInitiative) => Decision.Reject(CaseRules.AlreadySubmitted, "An initiative has already been submitted for this case."),
+            (NoCase, _) => Decision.Reject(CaseRules.NoSuchCase, "There is no case: no initiative has been submitted."),
+            (RegisteredCase s, _) when s.File.PolicyId != context.Policy.Id =>
+                Decision.Reject(CaseRules.PolicyMismatch, $"The case follows the guideline '{s.File.PolicyId}', not '{context.Policy.Id}'."),
+            (RegisteredCase { IsClosed: true } s, _) => Decision.Reject(CaseRules.Closed, $"The case is {s.Stage.ToString().ToLowerInvariant()}; nothing more can be done in it."),
+
+            (Received or InScreening, RecordAssessments c) => Assess(c, context),
+            (Received or InScreening, CompleteScreening c) => CompleteScreening(c, context),
+
+            (ActivePartnership, Discontinue) => Decision.Reject(CaseRules.CannotDiscontinueActive, "A signed partnership is ended, not discontinued."),
+            (RegisteredCase, Discontinue c) => DiscontinueCase(c.Reason, c.Alternative, c.By, now),
+
+            (AtFirstMeeting, StartPartnerVetting c) => Decision.Accept(new PartnerVettingStarted(c.By, now)),
+            (InPartnerVetting, CompletePartnerVetting c) => Decision.Accept(new PartnerVettingCompleted(c.By, now)),
+            (InScoping, ConfirmScope c) => ConfirmScope(c, now),
+            (AtStakeholderMeeting, RecordStakeholderMeetingHeld c) => Decision.Accept(new StakeholderMeetingHeld(c.By, now)),
+            (InInternalDiscussion, RecordInternalPositions c) => Decision.Accept(new InternalPositionsReported(c.By, now)),
+            (AtFollowUpMeeting, RecordFollowUpMeetingHeld c) => Decision.Accept(new FollowUpMeetingHeld(c.By, now)),
+            (InAgreementDrafting, SubmitAgreementForDecision c) => Decision.Accept(new AgreementSubmittedForDecision(c.By, now)),
+            (AwaitingCommitteeDecision { Approved: false }, RecordCommitteeDecision c) => Decision.Accept(new CommitteeDecisionRecorded(c.Approved, c.By, now)),
+            (AwaitingCommitteeDecision { Approved: true }, SignAgreement c) => Sign(c, now),
+            (AwaitingCommitteeDecision { Approved: false }, SignAgreement) => Decision.Reject(CaseRules.NotApproved, "The committees have not approved the agreement."),
+            (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now)),
+
+            (RegisteredCase s, _) => Decision.Reject(CaseRules.WrongStage, $"{command.GetType().Name} is not allowed while the case is at the stage {s.Stage}."),
+            _ => throw new InvalidOperationException($"Unknown case state {state.GetType().Name}."),
+        };
+    }
+
+    /// <summary>Applies one event. Events are facts the decider produced, so one that does not fit the state is a bug.</summary>
+    public static CaseState Evolve(CaseState state, CaseEvent @event) => (state, @event) switch
+    {
+        (NoCase, InitiativeSubmitted e) => new Received(new CaseFile(e.Case, e.Number, e.PolicyId, e.Initiative, e.At, Screening: null, ValueList<string>.Empty)),
+        (Received s, CriteriaAssessed e) => new InScreening(s.File, Merge(ValueList<CriterionAssessment>.Empty, e.Assessments)),
+        (InScreening s, CriteriaAssessed e) => s with { Draft = Merge(s.Draft, e.Assessments) },
+        (Received or InScreening, ScreeningCompleted e) => Screened((RegisteredCase)state, e),
+        (RegisteredCase s, CaseDiscontinued e) => new Discontinued(s.File, new Discontinuation(s.Stage, e.Reason, e.Alternative, e.By.Name, e.At)),
+        (AtFirstMeeting s, PartnerVettingStarted) => new InPartnerVetting(s.File),
+        (InPartnerVetting s, PartnerVettingCompleted) => new InScoping(s.File),
+        (InScoping s, ScopeConfirmed e) => new AtStakeholderMeeting(s.File with { AffectedOrganisations = e.AffectedOrganisations }),
+        (AtStakeholderMeeting s, StakeholderMeetingHeld) => new InInternalDiscussion(s.File),
+        (InInternalDiscussion s, InternalPositionsReported) => new AtFollowUpMeeting(s.File),
+        (AtFollowUpMeeting s, FollowUpMeetingHeld) => new InAgreementDrafting(s.File),
+        (InAgreementDrafting s, AgreementSubmittedForDecision) => new AwaitingCommitteeDecision(s.File, Approved: false),
+        (AwaitingCommitteeDecision s, CommitteeDecisionRecorded { Approved: true }) => s with { Approved = true },
+        (AwaitingCommitteeDecision s, CommitteeDecisionRecorded { Approved: false }) => new InAgreementDrafting(s.File),
+        (AwaitingCommitteeDecision s, AgreementSigned e) => new ActivePartnership(s.File, e.Term),
+        (ActivePartnership s, PartnershipEnded e) => new EndedPartnership(s.File, s.Term, e.Reason, e.At),
+        _ => throw new InvalidOperationException($"The event {@event.GetType().Name} cannot follow the state {state.GetType().Name}."),
+    };
+
+    /// <summary>Rebuilds a state from its history.</summary>
+    public static CaseState Replay(IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Initial, Evolve);
+
+    private static Decision Assess(RecordAssessments c, DecisionContext context) =>
+        CheckAssessments(c.Assessments, context) ?? Decision.Accept(new CriteriaAssessed(Normalise(c.Assessments, context), c.By, context.Now));
+
+    private static Decision CompleteScreening(CompleteScreening c, DecisionContext context)
+    {
+        if (CheckAssessments(c.Assessments, context) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var assessments = Normalise(c.Assessments, context);
+        var screened = new ScreeningCompleted(assessments, c.Outcome, c.By, context.Now);
+        if (c.Outcome == ScreeningOutcome.Discontinue)
+        {
+            return RequireReason(c.Reason) ?? Decision.Accept(screened, new CaseDiscontinued(c.Reason!.Trim(), c.Alternative, c.By, context.Now));
+        }
+
+        var missing = context.Policy.Checklist.Where(k => assessments.All(a => a.CriterionId != k.Id)).Select(k => k.Number).ToArray();
+        if (missing.Length > 0)
+        {
+            return Decision.Reject(CaseRules.AllCriteriaAssessed, $"Every criterion must be assessed before continuing; missing: {string.Join(", ", missing)}.");
+        }
+
+        var notMet = assessments.Where(a => a.Assessment == Assessment.NotMet).Select(a => context.Policy.FindCriterion(a.CriterionId)!.Number).ToArray();
+        return notMet.Length > 0
+            ? Decision.Reject(CaseRules.AllCriteriaMustHold, $"All criteria must hold to continue towards an IOP; not met: {string.Join(", ", notMet)}.")
+            : Decision.Accept(screened);
+    }
+
+    private static Decision? CheckAssessments(IReadOnlyList<CriterionAssessment> assessments, DecisionContext context)
+    {
+        foreach (var a in assessments)
+        {
+            if (context.Policy.FindCriterion(a.CriterionId) is null || !Enum.IsDefined(a.Assessment))
+            {
+                return Decision.Reject(CaseRules.UnknownCriterion, $"The guideline has no criterion '{a.CriterionId}'.");
+            }
+
+            if (a.Assessment != Assessment.Met && string.IsNullOrWhiteSpace(a.Note))
+            {
+                return Decision.Reject(CaseRules.NoteRequired, $"Criterion {context.Policy.FindCriterion(a.CriterionId)!.Number} is assessed as {a.Assessment} and needs a note saying why.");
+            }
+
+            if (a.Note?.Length > CaseRules.MaxTextLength)
+            {
+                return Decision.Reject(CaseRules.NoteTooLong, $"A note may be at most {CaseRules.MaxTextLength} characters.");
+            }
+        }
+
+        var twice = assessments.GroupBy(a => a.CriterionId).FirstOrDefault(g => g.Count() > 1);
+        return twice is null ? null : Decision.Reject(CaseRules.DuplicateCriterion, $"The criterion '{twice.Key}' is assessed twice.");
+    }
+
+    /// <summary>Checklist order, trimmed notes, no empty notes: equal assessments are stored equally.</summary>
+    private static ValueList<CriterionAssessment> Normalise(IEnumerable<CriterionAssessment> assessments, DecisionContext context) =>
+        assessments
+            .Select(a => a with { Note = string.IsNullOrWhiteSpace(a.Note) ? null : a.Note.Trim() })
+            .OrderBy(a => context.Policy.FindCriterion(a.CriterionId)!.Number)
+            .ToValueList();
+
+    private static Decision DiscontinueCase(string? reason, Alternative alternative, Actor by, DateTimeOffset now) =>
+        RequireReason(reason) ?? Decision.Accept(new CaseDiscontinued(reason!.Trim(), Enum.IsDefined(alternative) ? alternative : Alternative.None, by, now));
+
+    private static Decision? RequireReason(string? reason) => reason switch
+    {
+        null or { Length: 0 } => Decision.Reject(CaseRules.ReasonRequired, "A reason is required."),
+        _ when string.IsNullOrWhiteSpace(reason) => Decision.Reject(CaseRules.ReasonRequired, "A reason is required."),
+        { Length: > CaseRules.MaxTextLength } => Decision.Reject(CaseRules.ReasonTooLong, $"A reason may be at most {CaseRules.MaxTextLength} characters."),
+        _ => null,
+    };
+
+    private static Decision ConfirmScope(ConfirmScope c, DateTimeOffset now)
+    {
+        var organisations = c.AffectedOrganisations.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).Distinct().ToValueList();
+        return organisations.Count == 0
+            ? Decision.Reject(CaseRules.ScopeRequired, "At least one affected committee or company is required.")
+            : Decision.Accept(new ScopeConfirmed(organisations, c.By, now));
+    }
+
+    private static Decision Sign(SignAgreement c, DateTimeOffset now) =>
+        c.Term.End < c.Term.Start
+            ? Decision.Reject(CaseRules.InvalidTerm, "The agreement term ends before it starts.")
+            : Decision.Accept(new AgreementSigned(c.Term, c.By, now));
+
+    private static ValueList<CriterionAssessment> Merge(ValueList<CriterionAssessment> draft, ValueList<CriterionAssessment> update) =>
+        draft.Where(d => update.All(u => u.CriterionId != d.CriterionId)).Concat(update).ToValueList();
+
+    private static RegisteredCase Screened(RegisteredCase state, ScreeningCompleted e)
+    {
+        var file = state.File with { Screening = new ScreeningRecord(e.Assessments, e.By.Name, e.At) };
+        return e.Outcome == ScreeningOutcome.Continue ? new AtFirstMeeting(file) : new InScreening(file, e.Assessments);
+    }
+}

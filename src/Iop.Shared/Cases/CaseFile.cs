@@ -1,0 +1,22 @@
+using Iop.Common;
+using Iop.Intake;
+using Iop.Screening;
+
+namespace Iop.Cases;
+
+/// <summary>What a case knows whatever its stage: the dossier (akt) that every stage carries forward.</summary>
+/// <param name="Id">The case.</param>
+/// <param name="Number">Its registration number (diarienummer).</param>
+/// <param name="PolicyId">The policy profile the case follows, fixed at intake.</param>
+/// <param name="Initiative">The initiative as submitted.</param>
+/// <param name="ReceivedAt">When it was received.</param>
+/// <param name="Screening">The completed screening, once there is one.</param>
+/// <param name="AffectedOrganisations">The committees and companies the case concerns, once scoped (berörda nämnder och bolag).</param>
+public sealed record CaseFile(
+    CaseId Id,
+    RegistrationNumber Number,
+    string PolicyId,
+    Initiative Initiative,
+    DateTimeOffset ReceivedAt,
+    ScreeningRecord? Screening,
+    ValueList<string> AffectedOrganisations);

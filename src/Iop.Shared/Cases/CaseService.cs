@@ -1,0 +1,81 @@
+using Iop.Common;
+using Iop.Intake;
+using Iop.Policies;
+
+namespace Iop.Cases;
+
+/// <summary>
+/// Runs commands against cases: load, decide, commit events + snapshot + outbox in one transaction.
+/// When another writer got there first, it reloads and decides again.
+/// </summary>
+public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, PolicyProfile policy, TimeProvider time)
+{
+    /// <summary>How often a command is decided again after losing a race before giving up.</summary>
+    public const int MaxAttempts = 20;
+
+    /// <summary>The guideline new cases follow.</summary>
+    public PolicyProfile Policy => policy;
+
+    /// <summary>Registers a new initiative under <paramref name="id"/>; submitting the same id again is rejected, never duplicated.</summary>
+    public async Task<CommandResult> SubmitAsync(CaseId id, Initiative initiative, CancellationToken cancellationToken)
+    {
+        if (await store.LoadAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new Rejected(DomainError.Because(CaseRules.AlreadySubmitted, "An initiative has already been submitted for this case."));
+        }
+
+        var number = await numbers.AllocateAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var initiator = new Actor(initiative.Contact.Email, initiative.Contact.Name, ActorRole.Initiator);
+        return await HandleAsync(id, new SubmitInitiative(id, number, initiative, initiator), expectedVersion: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decides and commits a command. With <paramref name="expectedVersion"/> (a page or client that showed that version),
+    /// a case that has changed since is reported as <see cref="StaleVersion"/> instead of being acted on.
+    /// </summary>
+    public async Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            var version = stored?.Version ?? 0;
+            if (expectedVersion is { } expected && expected != version)
+            {
+                return new StaleVersion(expected, version);
+            }
+
+            var now = time.GetUtcNow();
+            var decision = CaseDecider.Decide(stored?.State ?? CaseState.Initial, command, new DecisionContext(now, policy));
+            if (decision.Error is { } error)
+            {
+                return new Rejected(error);
+            }
+
+            var change = Apply(id, stored, decision.Events, now);
+            if (await store.TryCommitAsync(change, cancellationToken).ConfigureAwait(false))
+            {
+                return new Accepted(new StoredCase(id, change.State, change.ToVersion, string.Empty), decision.Events);
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"Case {id} kept changing under {command.GetType().Name}; gave up after {MaxAttempts} attempts.");
+            }
+        }
+    }
+
+    private CaseChange Apply(CaseId id, StoredCase? stored, ValueList<CaseEvent> events, DateTimeOffset now)
+    {
+        CaseState state = stored?.State ?? CaseState.Initial;
+        var effects = new List<Effect>();
+        foreach (var e in events)
+        {
+            state = CaseDecider.Evolve(state, e);
+            effects.AddRange(CaseReactions.To(e, state));
+        }
+
+        var after = (RegisteredCase)state;
+        var version = (stored?.Version ?? 0) + events.Count;
+        return new CaseChange(id, stored, events, after, CaseSummary.Of(after, version, now, policy), effects.ToValueList());
+    }
+}

@@ -1,0 +1,23 @@
+using Iop.Common;
+
+namespace Iop.Policies;
+
+/// <summary>
+/// A municipality's IOP guideline (riktlinje) as data: the checklist, the documents asked for, the values
+/// declaration, the agreement's sections and the reminder cadence. Mora's 2023 guideline is the default.
+/// </summary>
+public sealed record PolicyProfile(
+    string Id,
+    string Version,
+    LocalizedText Name,
+    string Municipality,
+    string Source,
+    ValueList<Criterion> Checklist,
+    ValueList<DocumentRequirement> Documents,
+    ValuesDeclaration Declaration,
+    ValueList<AgreementSection> AgreementSections,
+    ReminderCadence Reminders)
+{
+    /// <summary>The checklist item with the given id, if the profile has one.</summary>
+    public Criterion? FindCriterion(string id) => Checklist.FirstOrDefault(c => c.Id == id);
+}
