@@ -84,7 +84,8 @@ public static class CaseDecider
         var screened = new ScreeningCompleted(assessments, c.Outcome, c.By, context.Now);
         if (c.Outcome == ScreeningOutcome.Discontinue)
         {
-            return RequireReason(c.Reason) ?? Decision.Accept(screened, new CaseDiscontinued(c.Reason!.Trim(), c.Alternative, c.By, context.Now));
+            var discontinued = DiscontinueCase(c.Reason, c.Alternative, c.By, context.Now);
+            return discontinued.IsRejected ? discontinued : Decision.Accept([screened, .. discontinued.Events]);
         }
 
         var missing = context.Policy.Checklist.Where(k => assessments.All(a => a.CriterionId != k.Id)).Select(k => k.Number).ToArray();

@@ -1,0 +1,48 @@
+using Iop.Cases;
+using Iop.Common;
+using Iop.Functions.Localization;
+
+namespace Iop.Functions.Api;
+
+/// <summary>RFC 7807 problem details for every way a command can fail; the rule code travels as an extension.</summary>
+internal static class ApiProblems
+{
+    public static IResult For(CommandResult result) => result switch
+    {
+        Rejected { Error.Rule: CaseRules.NoSuchCase } r => Rule(r.Error, StatusCodes.Status404NotFound),
+        Rejected r => Rule(r.Error, StatusFor(r.Error)),
+        StaleVersion s => Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: Texts.StaleMessage,
+            detail: $"expectedVersion was {s.Expected} but the case is at version {s.Actual}.",
+            type: "https://iop.example/problems/stale-version",
+            extensions: new Dictionary<string, object?> { ["rule"] = "case.stale-version", ["currentVersion"] = s.Actual }),
+        _ => throw new InvalidOperationException($"{result.GetType().Name} is not a failure."),
+    };
+
+    public static IResult Validation(IEnumerable<(string Field, string Message)> errors) =>
+        Results.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: Language.T("Uppgifterna är inte giltiga.", "The input is not valid."),
+            type: "https://iop.example/problems/validation");
+
+    public static IResult NotFound() => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: Language.T("Ärendet finns inte.", "The case does not exist."),
+        type: "https://iop.example/problems/not-found");
+
+    private static IResult Rule(DomainError error, int status) => Results.Problem(
+        statusCode: status,
+        title: Texts.RuleMessage(error),
+        detail: error.Message,
+        type: $"https://iop.example/problems/{error.Rule}",
+        extensions: new Dictionary<string, object?> { ["rule"] = error.Rule });
+
+    /// <summary>Rules about where the case stands conflict with its state (409); rules about the input are bad requests (400).</summary>
+    public static int StatusFor(DomainError error) => error.Rule switch
+    {
+        CaseRules.WrongStage or CaseRules.Closed or CaseRules.AlreadySubmitted or CaseRules.PolicyMismatch or CaseRules.CannotDiscontinueActive or CaseRules.NotApproved
+            => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

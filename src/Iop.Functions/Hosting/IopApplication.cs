@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Iop.Cases;
+using Iop.Functions.Api;
+using Iop.Functions.Localization;
+using Iop.Functions.Security;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Iop.Functions.Hosting;
+
+/// <summary>All wiring of the app, in the order it runs: services, then the request pipeline and the routes.</summary>
+internal static class IopApplication
+{
+    public static WebApplicationBuilder AddIop(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IopOptions>().BindConfiguration(IopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPolicyProfile(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+
+        builder.AddIopStorage();
+        services.AddSingleton<CaseService>();
+
+        services.AddLanguages();
+        services.AddRazorPages();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.AddStaffSignIn();
+        return builder;
+    }
+
+    public static WebApplication UseIop(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            if (!app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler("/fel/500");
+                pages.UseHsts();
+            }
+
+            pages.UseStatusCodePagesWithReExecute("/fel/{0}");
+        });
+
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+        app.MapDevelopmentSignIn();
+        app.MapInitiativeApi();
+        app.MapCaseApi();
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Iop.Functions.Localization;
+
+/// <summary>Times as people in the municipality read them: Swedish local time, never UTC.</summary>
+internal static class SwedishTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>E.g. "22 november 2026 kl. 14:05".</summary>
+    public static string Format(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        return Language.IsEnglish
+            ? local.ToString("d MMMM yyyy 'at' HH:mm", Language.English)
+            : local.ToString("d MMMM yyyy 'kl.' HH:mm", Language.Swedish);
+    }
+
+    /// <summary>E.g. "2026-11-22" (ISO dates are the Swedish convention).</summary>
+    public static string FormatDate(DateTimeOffset instant) => ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,225 @@
+using Iop.Cases;
+using Iop.Common;
+using Iop.Functions.Localization;
+using Iop.Functions.Security;
+using Iop.Policies;
+using Iop.Screening;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Iop.Functions.Pages.Cases;
+
+/// <summary>
+/// The case page: where it stands, its full history, and the coordinator's actions. Every form carries the version
+/// it was rendered from, so acting on a stale page is refused instead of overwriting someone else's change.
+/// </summary>
+[Authorize(Policy = StaffPolicies.Coordinator)]
+public sealed class DetailsModel(CaseService cases, ICaseStore store, PolicyProfile policy) : PageModel
+{
+    public StoredCase Case { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedEvent> History { get; private set; } = [];
+
+    public PolicyProfile Policy => policy;
+
+    [BindProperty]
+    public ScreeningInput Screening { get; set; } = new();
+
+    [BindProperty]
+    public DiscontinueInput Discontinuation { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
+
+    public bool CanScreen => Case.State is Received or InScreening;
+
+    public bool CanDiscontinue => Case.State is not (Received or InScreening or ActivePartnership) && !Case.State.IsClosed;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        Screening = ScreeningInput.From(Case, policy);
+        Discontinuation = new DiscontinueInput { Version = Case.Version };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken cancellationToken) =>
+        ScreenAsync(id, outcome: null, T("Bedömningen är sparad.", "The assessment is saved."), cancellationToken);
+
+    public Task<IActionResult> OnPostContinueAsync(string id, CancellationToken cancellationToken) =>
+        ScreenAsync(id, ScreeningOutcome.Continue, T("Bedömningen är klar. Ärendet går vidare till första möte.", "Screening completed. The case continues to a first meeting."), cancellationToken);
+
+    public Task<IActionResult> OnPostRejectAsync(string id, CancellationToken cancellationToken) =>
+        ScreenAsync(id, ScreeningOutcome.Discontinue, T("Bedömningen är klar och ärendet avslutat.", "Screening completed and the case discontinued."), cancellationToken);
+
+    public async Task<IActionResult> OnPostDiscontinueAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(id, out var caseId))
+        {
+            return NotFound();
+        }
+
+        var command = new Discontinue(Discontinuation.Reason ?? "", Discontinuation.Alternative, User.ToActor());
+        var result = await cases.HandleAsync(caseId, command, Discontinuation.Version, cancellationToken).ConfigureAwait(false);
+        return await OutcomeAsync(id, result, T("Ärendet är avslutat.", "The case is discontinued."), "discontinue-reason", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IActionResult> ScreenAsync(string id, ScreeningOutcome? outcome, string done, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(id, out var caseId))
+        {
+            return NotFound();
+        }
+
+        var (assessments, invalid) = Screening.ToAssessments(policy);
+        if (invalid.Count > 0)
+        {
+            await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            return Problem(invalid, StatusCodes.Status400BadRequest);
+        }
+
+        var by = User.ToActor();
+        CaseCommand command = outcome is { } o
+            ? new CompleteScreening(assessments, o, Screening.Reason, Screening.Alternative, by)
+            : new RecordAssessments(assessments, by);
+        var result = await cases.HandleAsync(caseId, command, Screening.Version, cancellationToken).ConfigureAwait(false);
+        return await OutcomeAsync(id, result, done, outcome == ScreeningOutcome.Discontinue ? "screening-reason" : "screening", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IActionResult> OutcomeAsync(string id, CommandResult result, string done, string errorAnchor, CancellationToken cancellationToken)
+    {
+        if (result is Accepted)
+        {
+            StatusMessage = done;
+            return RedirectToPage(new { id });
+        }
+
+        if (!await LoadAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        return result switch
+        {
+            Rejected { Error.Rule: CaseRules.NoSuchCase } => NotFound(),
+            Rejected r => Problem([(AnchorFor(r.Error, errorAnchor), Texts.RuleMessage(r.Error))], StatusFor(r.Error)),
+            _ => Stale(),
+        };
+    }
+
+    /// <summary>The posted input stays in the form; only the version moves on, so sending again acts on what the user now sees.</summary>
+    private PageResult Stale()
+    {
+        Screening.Version = Case.Version;
+        Discontinuation.Version = Case.Version;
+        ModelState.Remove($"{nameof(Screening)}.{nameof(ScreeningInput.Version)}");
+        ModelState.Remove($"{nameof(Discontinuation)}.{nameof(DiscontinueInput.Version)}");
+        return Problem([("", Texts.StaleMessage)], StatusCodes.Status409Conflict);
+    }
+
+    private PageResult Problem(IReadOnlyList<(string Field, string Message)> errors, int status)
+    {
+        Errors = errors;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private static string AnchorFor(DomainError error, string fallback) => error.Rule switch
+    {
+        CaseRules.ReasonRequired or CaseRules.ReasonTooLong => fallback,
+        _ => fallback == "discontinue-reason" ? fallback : "screening",
+    };
+
+    private static int StatusFor(DomainError error) => error.Rule switch
+    {
+        CaseRules.WrongStage or CaseRules.Closed or CaseRules.AlreadySubmitted or CaseRules.PolicyMismatch or CaseRules.CannotDiscontinueActive
+            => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(id, out var caseId) || await store.LoadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return false;
+        }
+
+        Case = stored;
+        History = await store.LoadHistoryAsync(caseId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static string T(string sv, string en) => Language.T(sv, en);
+}
+
+/// <summary>The screening form as posted: one choice and note per criterion, plus the reason if discontinuing.</summary>
+public sealed class ScreeningInput
+{
+    public int Version { get; set; }
+
+    public Dictionary<string, string?> Assessment { get; set; } = [];
+
+    public Dictionary<string, string?> Note { get; set; } = [];
+
+    public string? Reason { get; set; }
+
+    public Alternative Alternative { get; set; }
+
+    public static ScreeningInput From(StoredCase stored, PolicyProfile policy)
+    {
+        var saved = stored.State switch
+        {
+            InScreening s => s.Draft,
+            _ => stored.State.File.Screening?.Assessments ?? ValueList<CriterionAssessment>.Empty,
+        };
+        return new ScreeningInput
+        {
+            Version = stored.Version,
+            Assessment = saved.ToDictionary(a => a.CriterionId, a => (string?)a.Assessment.ToString()),
+            Note = saved.ToDictionary(a => a.CriterionId, a => a.Note),
+        };
+    }
+
+    /// <summary>The assessments the user chose; criteria left blank are not assessed yet.</summary>
+    public (ValueList<CriterionAssessment> Assessments, IReadOnlyList<(string Field, string Message)> Errors) ToAssessments(PolicyProfile policy)
+    {
+        var assessments = new List<CriterionAssessment>();
+        var errors = new List<(string, string)>();
+        foreach (var criterion in policy.Checklist)
+        {
+            Assessment.TryGetValue(criterion.Id, out var chosen);
+            Note.TryGetValue(criterion.Id, out var note);
+            if (string.IsNullOrWhiteSpace(chosen))
+            {
+                continue;
+            }
+
+            if (!Enum.TryParse<Screening.Assessment>(chosen, out var value) || !Enum.IsDefined(value))
+            {
+                errors.Add(($"criterion-{criterion.Id}", Language.T($"Välj ett av alternativen för kriterium {criterion.Number}.", $"Choose one of the options for criterion {criterion.Number}.")));
+                continue;
+            }
+
+            assessments.Add(new CriterionAssessment(criterion.Id, value, note));
+        }
+
+        return (assessments.ToValueList(), errors);
+    }
+}
+
+/// <summary>The discontinue form as posted.</summary>
+public sealed class DiscontinueInput
+{
+    public int Version { get; set; }
+
+    public string? Reason { get; set; }
+
+    public Alternative Alternative { get; set; }
+}

@@ -1,0 +1,11 @@
+using Iop.Functions.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIop();
+
+var app = builder.Build();
+app.UseIop();
+app.Run();
+
+/// <summary>The app's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

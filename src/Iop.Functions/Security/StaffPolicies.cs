@@ -1,0 +1,11 @@
+namespace Iop.Functions.Security;
+
+/// <summary>Who may do what among staff.</summary>
+internal static class StaffPolicies
+{
+    /// <summary>The IOP coordinator (IOP-samordnare): owns every case.</summary>
+    public const string Coordinator = "Coordinator";
+
+    /// <summary>The Entra ID app role (and development sign-in role) that grants <see cref="Coordinator"/>.</summary>
+    public const string CoordinatorRole = "Iop.Coordinator";
+}
