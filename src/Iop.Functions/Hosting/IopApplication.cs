@@ -1,9 +1,12 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Iop.Cases;
 using Iop.Functions.Api;
 using Iop.Functions.Localization;
 using Iop.Functions.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Iop.Functions.Hosting;
 
@@ -22,6 +25,8 @@ internal static class IopApplication
 
         services.AddLanguages();
         services.AddRazorPages();
+        // Swedish letters as themselves in the HTML, not as numeric entities; escaping of markup is unchanged.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -1,6 +1,53 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Iop.Cases;
+using Iop.Functions.Mail;
+using Iop.Functions.Outbox;
+using Iop.Functions.Outbox.LocalOutbox;
+using Iop.Functions.Storage;
+using Iop.Functions.Storage.Azurite;
+using Iop.Functions.Storage.Cases;
+using Iop.Functions.Storage.RegistrationNumbers;
+using Iop.Messaging;
+
 namespace Iop.Functions.Hosting;
 
 internal static class StorageRegistration
 {
-    public static WebApplicationBuilder AddIopStorage(this WebApplicationBuilder builder) => builder;
+    /// <summary>Azure Storage clients, the case store, registration numbers and the outbox with the local Microsoft 365 stand-in.</summary>
+    public static WebApplicationBuilder AddIopStorage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = builder.Configuration.GetConnectionString("Storage") ?? LocalAzurite.DevelopmentStorage;
+
+        // Registered first so Azurite is up before anything else that starts touches storage.
+        if (LocalAzurite.ShouldStart(builder.Configuration, builder.Environment))
+        {
+            services.AddHostedService<LocalAzurite>();
+        }
+
+        services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        services.AddSingleton(new TableServiceClient(connectionString));
+        services.AddSingleton(new QueueServiceClient(connectionString));
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<IRegistrationNumbers, TableRegistrationNumbers>();
+
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<QueueOutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<QueueOutboxSignal>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<EffectDelivery>();
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<LocalOutboxStore>();
+        services.AddSingleton<IMailer, LocalMailer>();
+        services.AddSingleton<ICoordinatorNotifier, LocalCoordinatorNotifier>();
+        if (builder.Configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunLocally)}", true))
+        {
+            services.AddHostedService<OutboxHostedService>();
+        }
+
+        return builder;
+    }
 }

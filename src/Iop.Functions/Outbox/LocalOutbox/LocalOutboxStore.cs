@@ -1,0 +1,85 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Iop.Functions.Storage;
+using Iop.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace Iop.Functions.Outbox.LocalOutbox;
+
+/// <summary>
+/// The local stand-in for Microsoft 365: every mail and coordinator notification is kept in a table that
+/// <c>/dev/outbox</c> shows. Keyed by the idempotency key, so a retried delivery never shows twice.
+/// </summary>
+internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<StorageOptions> options, TimeProvider time)
+{
+    public const string MailPartition = "mail";
+    public const string NotificationPartition = "notification";
+
+    private readonly Lazy<Task<TableClient>> _table = new(async () =>
+    {
+        var table = tables.GetTableClient(options.Value.LocalOutboxTable);
+        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return table;
+    });
+
+    public Task AddMailAsync(MailMessage mail, string idempotencyKey, CancellationToken cancellationToken) =>
+        AddAsync(new TableEntity(MailPartition, RowKey(idempotencyKey))
+        {
+            ["To"] = string.Join(", ", mail.To.Select(t => $"{t.Name} <{t.Address}>")),
+            ["ReplyTo"] = mail.ReplyTo is { } r ? $"{r.Name} <{r.Address}>" : null,
+            ["Subject"] = mail.Subject,
+            ["Text"] = mail.TextBody,
+            ["Html"] = mail.HtmlBody,
+        }, cancellationToken);
+
+    public Task AddNotificationAsync(CoordinatorNotification notification, string idempotencyKey, CancellationToken cancellationToken) =>
+        AddAsync(new TableEntity(NotificationPartition, RowKey(idempotencyKey))
+        {
+            ["Subject"] = notification.Title,
+            ["Text"] = notification.Text,
+            ["CaseNumber"] = notification.CaseNumber,
+            ["CaseUrl"] = notification.CaseUrl.ToString(),
+        }, cancellationToken);
+
+    /// <summary>The newest messages first.</summary>
+    public async Task<IReadOnlyList<LocalOutboxMessage>> ListAsync(string partition, int take, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var messages = new List<LocalOutboxMessage>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            messages.Add(new LocalOutboxMessage(
+                row.GetString("IdempotencyKey"),
+                row.GetDateTimeOffset("SentAt")!.Value,
+                row.GetString("To"),
+                row.GetString("ReplyTo"),
+                row.GetString("Subject"),
+                row.GetString("Text"),
+                row.GetString("CaseUrl")));
+        }
+
+        return [.. messages.OrderByDescending(m => m.SentAt).Take(take)];
+    }
+
+    private async Task AddAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        entity["SentAt"] = time.GetUtcNow().UtcDateTime;
+        entity["IdempotencyKey"] = Encoding.UTF8.GetString(Convert.FromHexString(entity.RowKey));
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Delivered before: the retry of an effect whose "sent" mark was lost.
+        }
+    }
+
+    /// <summary>Idempotency keys hold '/', which row keys may not: hex keeps them unique and reversible.</summary>
+    private static string RowKey(string idempotencyKey) => Convert.ToHexString(Encoding.UTF8.GetBytes(idempotencyKey));
+}
+
+/// <summary>One message in the local outbox.</summary>
+internal sealed record LocalOutboxMessage(string IdempotencyKey, DateTimeOffset SentAt, string? To, string? ReplyTo, string Subject, string Text, string? CaseUrl);

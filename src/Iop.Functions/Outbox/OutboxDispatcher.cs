@@ -1,0 +1,113 @@
+using Azure;
+using Azure.Data.Tables;
+using Iop.Cases;
+using Iop.Functions.Storage;
+using Iop.Functions.Storage.Cases;
+using Microsoft.Extensions.Options;
+
+namespace Iop.Functions.Outbox;
+
+/// <summary>
+/// Delivers committed effects at least once. A row is marked sent only after its delivery succeeded, under the row's
+/// ETag, so two dispatchers racing on one row deliver at most twice with the same idempotency key, and never lose it.
+/// </summary>
+internal sealed class OutboxDispatcher(
+    TableServiceClient tables,
+    IOptions<StorageOptions> storage,
+    IOptions<OutboxOptions> options,
+    EffectDelivery delivery,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    private TableClient Table => tables.GetTableClient(storage.Value.CasesTable);
+
+    /// <summary>Delivers the case's pending effects that are due, in order. Returns how many were delivered.</summary>
+    public async Task<int> DispatchCaseAsync(CaseId id, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseRows.Partition(id)} and RowKey ge {OutboxRows.Prefix} and RowKey lt {OutboxRows.End} and Status eq {nameof(OutboxStatus.Pending)}");
+        var delivered = 0;
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetDateTimeOffset("NextAttemptAt") > time.GetUtcNow())
+            {
+                continue;
+            }
+
+            if (await DeliverAsync(row, cancellationToken).ConfigureAwait(false))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    /// <summary>Finds every case with a pending effect that is due (lost signals, retries) and dispatches it.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {OutboxRows.Prefix} and RowKey lt {OutboxRows.End} and Status eq {nameof(OutboxStatus.Pending)} and NextAttemptAt le {now.UtcDateTime}");
+        var cases = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            cases.Add(row.PartitionKey);
+        }
+
+        var delivered = 0;
+        foreach (var partition in cases)
+        {
+            delivered += await DispatchCaseAsync(new CaseId(Guid.ParseExact(partition, "N")), cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> DeliverAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var key = row.GetString("IdempotencyKey");
+        try
+        {
+            await delivery.DeliverAsync(OutboxRows.ReadEffect(row), key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordFailureAsync(row, e, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        row["Status"] = nameof(OutboxStatus.Sent);
+        row["SentAt"] = time.GetUtcNow().UtcDateTime;
+        row["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1;
+        await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task RecordFailureAsync(TableEntity row, Exception error, CancellationToken cancellationToken)
+    {
+        var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
+        var settings = options.Value;
+        var backoff = TimeSpan.FromTicks(Math.Min(settings.MaxBackoff.Ticks, settings.FirstBackoff.Ticks * (1L << Math.Min(attempts - 1, 20))));
+        var failed = attempts >= settings.MaxAttempts;
+        row["Attempts"] = attempts;
+        row["LastError"] = $"{error.GetType().Name}: {error.Message}"[..Math.Min(1000, error.GetType().Name.Length + 2 + error.Message.Length)];
+        row["NextAttemptAt"] = (time.GetUtcNow() + backoff).UtcDateTime;
+        row["Status"] = failed ? nameof(OutboxStatus.Failed) : nameof(OutboxStatus.Pending);
+        logger.LogWarning(error, "Delivering {Key} failed (attempt {Attempts}); {Next}.", row.GetString("IdempotencyKey"), attempts, failed ? "giving up" : $"retrying in {backoff}");
+        await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Another dispatcher may have updated the row meanwhile; its word stands.</summary>
+    private async Task TryUpdateAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            logger.LogDebug("Outbox row {Key} was updated by another dispatcher.", row.RowKey);
+        }
+    }
+}

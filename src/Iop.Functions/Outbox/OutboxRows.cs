@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Iop.Cases;
+using Iop.Functions.Storage;
+using Iop.Functions.Storage.Cases;
+
+namespace Iop.Functions.Outbox;
+
+/// <summary>The outbox rows in a case's partition: <c>outbox-{version}-{index}</c>, one per effect.</summary>
+internal static class OutboxRows
+{
+    public const string Prefix = "outbox-";
+
+    /// <summary>The first key after every outbox row.</summary>
+    public const string End = "outbox.";
+
+    public static string Key(int version, int index) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{version:D10}-{index:D2}");
+
+    /// <summary>Stable across retries and dispatchers: the same effect always has the same key.</summary>
+    public static string IdempotencyKey(CaseId id, int version, int index) => string.Create(CultureInfo.InvariantCulture, $"{id}/{version}/{index}");
+
+    public static TableEntity New(CaseId id, int version, int index, Effect effect, DateTimeOffset availableAt)
+    {
+        var entity = new TableEntity(CaseRows.Partition(id), Key(version, index))
+        {
+            ["Type"] = effect.GetType().Name,
+            ["IdempotencyKey"] = IdempotencyKey(id, version, index),
+            ["Status"] = nameof(OutboxStatus.Pending),
+            ["Attempts"] = 0,
+            ["NextAttemptAt"] = availableAt.ToUniversalTime(),
+        };
+        LargeText.Write(entity, "Json", JsonSerializer.Serialize(effect, StorageJson.Options));
+        return entity;
+    }
+
+    public static Effect ReadEffect(TableEntity row) =>
+        JsonSerializer.Deserialize<Effect>(LargeText.Read(row, "Json"), StorageJson.Options)
+        ?? throw new InvalidOperationException($"Outbox row {row.PartitionKey}/{row.RowKey} is empty.");
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Iop.Cases;
+using Iop.Functions.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace Iop.Functions.Storage.Cases;
+
+/// <summary>
+/// The event-sourced case store on Azure Tables. One partition per case holds the snapshot row, one row per event and
+/// the outbox rows; a command's rows are written in one entity-group transaction guarded by the snapshot's ETag.
+/// </summary>
+internal sealed class TableCaseStore(TableServiceClient tables, IOptions<StorageOptions> options, IOutboxSignal signal) : ICaseStore
+{
+    /// <summary>An entity-group transaction holds at most 100 operations.</summary>
+    public const int MaxOperations = 100;
+
+    private const int SchemaVersion = 1;
+
+    private readonly Lazy<Task<TableClient>> _table = new(async () =>
+    {
+        var table = tables.GetTableClient(options.Value.CasesTable);
+        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return table;
+    });
+
+    public async Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var snapshot = await table.GetEntityIfExistsAsync<TableEntity>(CaseRows.Partition(id), CaseRows.Snapshot, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!snapshot.HasValue)
+        {
+            return null;
+        }
+
+        var entity = snapshot.Value!;
+        var version = entity.GetInt32(CaseRows.Version)!.Value;
+        var state = ReadState(entity) ?? await ReplayAsync(id, cancellationToken).ConfigureAwait(false);
+        return new StoredCase(id, state, version, entity.ETag.ToString());
+    }
+
+    public async Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var actions = new List<TableTransactionAction>(1 + change.Events.Count + change.Effects.Count)
+        {
+            change.Expected is { } expected
+                ? new(TableTransactionActionType.UpdateReplace, SnapshotRow(change), new ETag(expected.ConcurrencyToken))
+                : new(TableTransactionActionType.Add, SnapshotRow(change)),
+        };
+        actions.AddRange(change.Events.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.Event(change.Id, change.FromVersion + i + 1, e))));
+        actions.AddRange(change.Effects.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.New(change.Id, change.ToVersion, i, e, change.Summary.UpdatedAt))));
+        if (actions.Count > MaxOperations)
+        {
+            throw new InvalidOperationException($"A change of case {change.Id} needs {actions.Count} rows; one transaction holds {MaxOperations}. It is refused whole rather than split.");
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+
+        if (change.Effects.Count > 0)
+        {
+            await signal.SignalAsync(change.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(CaseId id, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CaseRows.Partition(id)} and RowKey ge {CaseRows.EventPrefix} and RowKey lt {CaseRows.EventEnd}");
+        var history = new List<RecordedEvent>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            history.Add(new RecordedEvent(row.GetInt32(CaseRows.Version)!.Value, CaseRows.ReadEvent(row)));
+        }
+
+        return history;
+    }
+
+    /// <summary>A filtered scan over the snapshot rows: fine for a municipality's hundreds of cases, reading only the summary columns.</summary>
+    public async Task<IReadOnlyList<CaseSummary>> ListAsync(Stage? stage, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var filter = stage is { } s
+            ? TableClient.CreateQueryFilter($"RowKey eq {CaseRows.Snapshot} and Stage eq {s.ToString()}")
+            : TableClient.CreateQueryFilter($"RowKey eq {CaseRows.Snapshot}");
+        var summaries = new List<CaseSummary>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: CaseRows.SummaryColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            summaries.Add(CaseRows.ReadSummary(row));
+        }
+
+        return summaries;
+    }
+
+    private static TableEntity SnapshotRow(CaseChange change)
+    {
+        var entity = CaseRows.Summary(change.Id, change.Summary);
+        entity["SchemaVersion"] = SchemaVersion;
+        LargeText.Write(entity, "State", JsonSerializer.Serialize<CaseState>(change.State, StorageJson.Options));
+        return entity;
+    }
+
+    /// <summary>The snapshot's state, or null when it was written by an older schema and must be rebuilt from the events.</summary>
+    private static RegisteredCase? ReadState(TableEntity snapshot)
+    {
+        if (snapshot.GetInt32("SchemaVersion") != SchemaVersion)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<CaseState>(LargeText.Read(snapshot, "State"), StorageJson.Options) as RegisteredCase;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<RegisteredCase> ReplayAsync(CaseId id, CancellationToken cancellationToken)
+    {
+        var history = await LoadHistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        return (RegisteredCase)CaseDecider.Replay(history.Select(h => h.Event));
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Iop.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, in the Development environment (development sign-in, local outbox), on the test run's Azurite.
+/// Time is a <see cref="FakeTimeProvider"/> the test can move.
+/// </summary>
+public sealed class IopAppFactory(string storageConnectionString) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Storage", storageConnectionString);
+        builder.UseSetting("Storage:StartAzurite", "false");
+        builder.UseSetting("Iop:PublicBaseUrl", "http://localhost");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+}
