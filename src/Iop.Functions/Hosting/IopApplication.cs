@@ -53,6 +53,8 @@ internal static class IopApplication
             pages.UseStatusCodePagesWithReExecute("/fel/{0}");
         });
 
+        // Routing after the status-code and exception pages, so their re-executed request is routed afresh.
+        app.UseRouting();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAuthentication();

@@ -22,7 +22,7 @@ public sealed class CaseApiTests(AzuriteFixture azurite) : IDisposable
         return client;
     }
 
-    private async Task<string> SubmitAsync(HttpClient http)
+    private static async Task<string> SubmitAsync(HttpClient http)
     {
         using var response = await http.PostAsJsonAsync("/api/initiatives", Initiatives.ValidApiRequest());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
