@@ -14,6 +14,7 @@ public sealed partial class IntakeAndScreeningTests(BrowserFixture fixture)
 
         // The non-profit submits its initiative.
         await page.GotoAsync("/initiativ/nytt");
+        await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByLabel("Organisationens namn").FillAsync("Webbföreningen Gemenskap");
         await page.GetByLabel("Organisationsnummer").FillAsync("802477-8410");
         await page.GetByLabel("Kontaktpersonens namn").FillAsync("Ali Berg");
@@ -25,11 +26,14 @@ public sealed partial class IntakeAndScreeningTests(BrowserFixture fixture)
 
         var number = await page.Locator("#registration-number").InnerTextAsync();
         Assert.Matches(NumberPattern(), number);
+        await Accessibility.AssertNoViolationsAsync(page);
 
         // The coordinator signs in and screens it.
         await page.GotoAsync("/arenden");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in som IOP-samordnare" }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
         foreach (var legend in await page.Locator("#screening fieldset[id^=criterion-]").AllAsync())
         {
             await legend.GetByLabel("Stämmer", new() { Exact = true }).CheckAsync();
@@ -40,8 +44,19 @@ public sealed partial class IntakeAndScreeningTests(BrowserFixture fixture)
         Assert.Contains("Bedömningen klar: ärendet går vidare till första möte.", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
 
         // The acknowledgement reached the initiator, through the local outbox.
-        await page.GotoAsync("/dev/outbox");
-        await Assertions.Expect(page.GetByText($"Vi har tagit emot ert IOP-initiativ – {number}")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        // Delivery is asynchronous (outbox queue); reload until it shows, as a person would.
+        var acknowledgement = page.GetByRole(AriaRole.Heading, new() { Name = $"Vi har tagit emot ert IOP-initiativ – {number}" });
+        for (var attempt = 0; attempt < 30 && await acknowledgement.CountAsync() == 0; attempt++)
+        {
+            await page.GotoAsync("/dev/outbox");
+            if (await acknowledgement.CountAsync() == 0)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        await Assertions.Expect(acknowledgement).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
     }
 
     [GeneratedRegex(@"^KS \d{4}/\d+$")]
