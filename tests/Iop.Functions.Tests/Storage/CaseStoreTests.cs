@@ -1,0 +1,142 @@
+using Azure.Data.Tables;
+using Iop.Cases;
+using Iop.Common;
+using Iop.Functions.Tests.Infrastructure;
+using Iop.Screening;
+
+namespace Iop.Functions.Tests.Storage;
+
+[Collection("Azurite")]
+public sealed class CaseStoreTests(AzuriteFixture azurite)
+{
+    private readonly TestCases _cases = new(azurite);
+
+    [Fact]
+    public async Task A_submitted_case_round_trips_with_its_history_summary_and_outbox()
+    {
+        var id = await _cases.SubmitAsync();
+
+        var stored = await _cases.Store.LoadAsync(id, CancellationToken.None);
+        var history = await _cases.Store.LoadHistoryAsync(id, CancellationToken.None);
+        var summary = Assert.Single(await _cases.Store.ListAsync(Stage.Received, CancellationToken.None), s => s.Id == id);
+        var rows = await _cases.RowsAsync(id);
+
+        Assert.NotNull(stored);
+        Assert.Equal(1, stored.Version);
+        var received = Assert.IsType<Received>(stored.State);
+        Assert.Equal(TestCases.Initiative(), received.File.Initiative);
+        Assert.Equal(CaseDecider.Replay(history.Select(h => h.Event)), stored.State);
+        Assert.IsType<InitiativeSubmitted>(Assert.Single(history).Event);
+        Assert.Equal("Föreningen Navet", summary.OrganisationName);
+        Assert.Equal(received.File.ReceivedAt.AddDays(14), summary.DueAt);
+        Assert.Equal(2, rows.Count(r => r.StartsWith("outbox-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_writers_on_one_case_lose_no_event()
+    {
+        var id = await _cases.SubmitAsync();
+        var criteria = TestCases.Policy.Checklist;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            _cases.Service.HandleAsync(
+                id,
+                new RecordAssessments(ValueList.Of(new CriterionAssessment(criteria[i % criteria.Count].Id, Assessment.Unclear, $"Skribent {i}")), TestCases.Coordinator),
+                expectedVersion: null,
+                CancellationToken.None))));
+
+        var history = await _cases.Store.LoadHistoryAsync(id, CancellationToken.None);
+        Assert.All(results, r => Assert.IsType<Accepted>(r));
+        Assert.Equal(21, (await _cases.Store.LoadAsync(id, CancellationToken.None))!.Version);
+        Assert.Equal(Enumerable.Range(1, 21), history.Select(h => h.Version));
+        var notes = history.Select(h => h.Event).OfType<CriteriaAssessed>().Select(e => e.Assessments[0].Note!).ToHashSet();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"Skribent {i}").ToHashSet(), notes);
+    }
+
+    [Fact]
+    public async Task A_commit_against_a_stale_version_writes_nothing()
+    {
+        var id = await _cases.SubmitAsync();
+        var loaded = (await _cases.Store.LoadAsync(id, CancellationToken.None))!;
+        var first = Change(loaded, "första");
+        var second = Change(loaded, "andra");
+        Assert.True(await _cases.Store.TryCommitAsync(first, CancellationToken.None));
+        var before = await _cases.RowsAsync(id);
+
+        var committed = await _cases.Store.TryCommitAsync(second, CancellationToken.None);
+
+        Assert.False(committed);
+        Assert.Equal(before, await _cases.RowsAsync(id));
+    }
+
+    [Fact]
+    public async Task Two_creators_of_one_case_leave_exactly_one()
+    {
+        var id = CaseId.New();
+        var number = new RegistrationNumber("KS 2026/900", 2026, 900);
+        var decision = CaseDecider.Decide(CaseState.Initial, new SubmitInitiative(id, number, TestCases.Initiative(), TestCases.Coordinator), new DecisionContext(_cases.Time.GetUtcNow(), TestCases.Policy));
+        var state = (RegisteredCase)CaseDecider.Replay(decision.Events);
+        var change = new CaseChange(id, null, decision.Events, state, CaseSummary.Of(state, 1, _cases.Time.GetUtcNow(), TestCases.Policy), ValueList<Effect>.Empty);
+
+        var outcomes = await Task.WhenAll(_cases.Store.TryCommitAsync(change, CancellationToken.None), _cases.Store.TryCommitAsync(change, CancellationToken.None));
+
+        Assert.Single(outcomes, committed => committed);
+        Assert.Equal(2, (await _cases.RowsAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task A_transaction_that_fails_part_way_writes_nothing()
+    {
+        var id = await _cases.SubmitAsync();
+        var loaded = (await _cases.Store.LoadAsync(id, CancellationToken.None))!;
+        var before = await _cases.RowsAsync(id);
+        // Event 2 already exists: the batch's Add of it fails after the snapshot update in the same batch.
+        await _cases.CasesTable.AddEntityAsync(new TableEntity(id.ToString(), "event-0000000002"));
+        before = await _cases.RowsAsync(id);
+
+        var committed = await _cases.Store.TryCommitAsync(Change(loaded, "krockar"), CancellationToken.None);
+
+        Assert.False(committed);
+        Assert.Equal(before, await _cases.RowsAsync(id));
+        Assert.Equal(1, (await _cases.Store.LoadAsync(id, CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task Long_descriptions_round_trip_whole()
+    {
+        var challenge = string.Concat(Enumerable.Repeat("Åäö utmaning. ", 600))[..8000];
+        var idea = new string('x', 8000);
+
+        var id = await _cases.SubmitAsync(TestCases.Initiative(challenge: challenge, idea: idea));
+
+        var initiative = (await _cases.Store.LoadAsync(id, CancellationToken.None))!.State.File.Initiative;
+        var history = await _cases.Store.LoadHistoryAsync(id, CancellationToken.None);
+        Assert.Equal(challenge, initiative.Challenge);
+        Assert.Equal(idea, ((InitiativeSubmitted)history[0].Event).Initiative.Idea);
+    }
+
+    [Fact]
+    public async Task A_change_too_big_for_one_transaction_is_refused_whole()
+    {
+        var id = await _cases.SubmitAsync();
+        var loaded = (await _cases.Store.LoadAsync(id, CancellationToken.None))!;
+        var events = Enumerable.Range(0, 100).Select(i => (CaseEvent)new CriteriaAssessed(ValueList<CriterionAssessment>.Empty, TestCases.Coordinator, _cases.Time.GetUtcNow())).ToValueList();
+        var state = (RegisteredCase)events.Aggregate((CaseState)loaded.State, CaseDecider.Evolve);
+        var change = new CaseChange(id, loaded, events, state, CaseSummary.Of(state, 101, _cases.Time.GetUtcNow(), TestCases.Policy), ValueList<Effect>.Empty);
+        var before = await _cases.RowsAsync(id);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _cases.Store.TryCommitAsync(change, CancellationToken.None));
+
+        Assert.Equal(before, await _cases.RowsAsync(id));
+    }
+
+    private CaseChange Change(StoredCase loaded, string note)
+    {
+        var decision = CaseDecider.Decide(
+            loaded.State,
+            new RecordAssessments(ValueList.Of(new CriterionAssessment("no-market", Assessment.Unclear, note)), TestCases.Coordinator),
+            new DecisionContext(_cases.Time.GetUtcNow(), TestCases.Policy));
+        var state = (RegisteredCase)decision.Events.Aggregate((CaseState)loaded.State, CaseDecider.Evolve);
+        return new CaseChange(loaded.Id, loaded, decision.Events, state, CaseSummary.Of(state, loaded.Version + 1, _cases.Time.GetUtcNow(), TestCases.Policy), ValueList<Effect>.Empty);
+    }
+}
