@@ -63,7 +63,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 public static class ValueList
 {
     /// <summary>A value list of the given items.</summary>
-    public static ValueList<T> Of<T>(params IEnumerable<T> items) => new(items);
+    public static ValueList<T> Of<T>(params T[] items) => new(items);
 
     /// <summary>A value list of the given items.</summary>
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);

@@ -1,0 +1,108 @@
+using Iop.Cases;
+using Iop.Common;
+using Iop.Intake;
+using Iop.Policies;
+using Iop.Screening;
+
+namespace Iop.Shared.Tests.Cases;
+
+/// <summary>Decider specifications: given these events, when this command, then these events (or this rule).</summary>
+internal sealed class Spec
+{
+    public static readonly PolicyProfile Policy = PolicyProfileLoader.LoadBuiltIn();
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    public static readonly CaseId Case = new(Guid.Parse("6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f"));
+    public static readonly RegistrationNumber Number = new("KS 2026/7", 2026, 7);
+    public static readonly Actor Coordinator = new("saga@mora.example", "Saga Samordnare", ActorRole.Coordinator);
+    public static readonly Actor Initiator = new("karin.ek@navet.example", "Karin Ek", ActorRole.Initiator);
+
+    public static readonly Initiative Initiative = new(
+        "Föreningen Navet",
+        "802012-3454",
+        new ContactPerson("Karin Ek", "karin.ek@navet.example", "0250-123 45"),
+        "Ofrivillig ensamhet bland äldre.",
+        "Träffpunkter med frivilliga.",
+        ValueList<CriterionAssessment>.Empty);
+
+    private readonly CaseEvent[] _given;
+    private CaseCommand? _command;
+
+    private Spec(CaseEvent[] given) => _given = given;
+
+    public static Spec Given(params CaseEvent[] events) => new(events);
+
+    public Spec When(CaseCommand command)
+    {
+        _command = command;
+        return this;
+    }
+
+    public CaseState State => CaseDecider.Replay(_given);
+
+    public Decision Decision => CaseDecider.Decide(State, _command!, new DecisionContext(Now, Policy));
+
+    public void Then(params CaseEvent[] expected)
+    {
+        var decision = Decision;
+        Assert.Null(decision.Error);
+        Assert.Equal(expected, decision.Events);
+    }
+
+    public void ThenRejected(string rule)
+    {
+        var decision = Decision;
+        Assert.True(decision.IsRejected, $"Expected the rule {rule}, but the command was accepted with {decision.Events}.");
+        Assert.Equal(rule, decision.Error!.Rule);
+    }
+
+    /// <summary>The state after the accepted command's events.</summary>
+    public CaseState ThenState()
+    {
+        var decision = Decision;
+        Assert.Null(decision.Error);
+        return decision.Events.Aggregate(State, CaseDecider.Evolve);
+    }
+
+    // The history of a case walked along the stage model, for Given(...).
+    public static CaseEvent Submitted => new InitiativeSubmitted(Case, Number, Policy.Id, Initiative, Initiator, Now);
+
+    public static ValueList<CriterionAssessment> AllMet(string? unclear = null) =>
+        Policy.Checklist.Select(c => c.Id == unclear ? new CriterionAssessment(c.Id, Assessment.Unclear, "Väntar på yttrande.") : new CriterionAssessment(c.Id, Assessment.Met, null)).ToValueList();
+
+    public static CaseEvent Screened => new ScreeningCompleted(AllMet(), ScreeningOutcome.Continue, Coordinator, Now);
+
+    public static CaseEvent[] UpTo(Stage stage)
+    {
+        var path = new List<CaseEvent> { Submitted };
+        CaseEvent[] chain =
+        [
+            Screened,
+            new PartnerVettingStarted(Coordinator, Now),
+            new PartnerVettingCompleted(Coordinator, Now),
+            new ScopeConfirmed(ValueList.Of("Socialnämnden"), Coordinator, Now),
+            new StakeholderMeetingHeld(Coordinator, Now),
+            new InternalPositionsReported(Coordinator, Now),
+            new FollowUpMeetingHeld(Coordinator, Now),
+            new AgreementSubmittedForDecision(Coordinator, Now),
+            new CommitteeDecisionRecorded(true, Coordinator, Now),
+            new AgreementSigned(new PartnershipTerm(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30)), Coordinator, Now),
+            new PartnershipEnded("Avtalstiden löpte ut.", Coordinator, Now),
+        ];
+        Stage[] reached = [Stage.FirstMeeting, Stage.PartnerVetting, Stage.Scoping, Stage.StakeholderMeeting, Stage.InternalDiscussion, Stage.FollowUpMeeting, Stage.AgreementDrafting, Stage.CommitteeDecision, Stage.CommitteeDecision, Stage.Active, Stage.Ended];
+        if (stage == Stage.Received)
+        {
+            return [.. path];
+        }
+
+        for (var i = 0; i < chain.Length; i++)
+        {
+            path.Add(chain[i]);
+            if (reached[i] == stage)
+            {
+                return [.. path];
+            }
+        }
+
+        throw new ArgumentException($"No path to {stage}.", nameof(stage));
+    }
+}

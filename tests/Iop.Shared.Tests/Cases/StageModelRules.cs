@@ -1,0 +1,132 @@
+using Iop.Cases;
+using Iop.Common;
+using Iop.Screening;
+using static Iop.Shared.Tests.Cases.Spec;
+
+namespace Iop.Shared.Tests.Cases;
+
+public sealed class StageModelRules
+{
+    private static readonly PartnershipTerm Term = new(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30));
+
+    public static TheoryData<Stage> OpenStagesBeforeSigning =>
+    [
+        Stage.Received, Stage.FirstMeeting, Stage.PartnerVetting, Stage.Scoping, Stage.StakeholderMeeting,
+        Stage.InternalDiscussion, Stage.FollowUpMeeting, Stage.AgreementDrafting, Stage.CommitteeDecision,
+    ];
+
+    [Theory]
+    [MemberData(nameof(OpenStagesBeforeSigning))]
+    public void A_case_can_be_discontinued_with_a_reason_at_every_stage_before_signing(Stage stage)
+    {
+        var state = Assert.IsType<Discontinued>(Given(UpTo(stage)).When(new Discontinue("Inte aktuellt längre.", Alternative.None, Coordinator)).ThenState());
+
+        Assert.Equal(new Discontinuation(stage, "Inte aktuellt längre.", Alternative.None, "Saga Samordnare", Now), state.Discontinuation);
+    }
+
+    [Fact]
+    public void Discontinuing_needs_a_reason() =>
+        Given(UpTo(Stage.Scoping)).When(new Discontinue("", Alternative.None, Coordinator)).ThenRejected(CaseRules.ReasonRequired);
+
+    [Fact]
+    public void An_over_long_reason_is_rejected() =>
+        Given(UpTo(Stage.Scoping)).When(new Discontinue(new string('x', CaseRules.MaxTextLength + 1), Alternative.None, Coordinator)).ThenRejected(CaseRules.ReasonTooLong);
+
+    [Fact]
+    public void An_unknown_referral_is_recorded_as_none() =>
+        Given(Submitted)
+            .When(new Discontinue("Dras tillbaka.", (Alternative)9, Coordinator))
+            .Then(new CaseDiscontinued("Dras tillbaka.", Alternative.None, Coordinator, Now));
+
+    [Fact]
+    public void A_signed_partnership_is_ended_not_discontinued() =>
+        Given(UpTo(Stage.Active)).When(new Discontinue("x", Alternative.None, Coordinator)).ThenRejected(CaseRules.CannotDiscontinueActive);
+
+    [Theory]
+    [InlineData(Stage.Ended)]
+    [InlineData(Stage.Discontinued)]
+    public void A_closed_case_accepts_no_further_commands(Stage closed)
+    {
+        var history = closed == Stage.Ended
+            ? UpTo(Stage.Ended)
+            : [.. UpTo(Stage.Scoping), new CaseDiscontinued("Nej.", Alternative.None, Coordinator, Now)];
+
+        Given(history).When(new RecordAssessments(AllMet(), Coordinator)).ThenRejected(CaseRules.Closed);
+        Given(history).When(new Discontinue("Igen.", Alternative.None, Coordinator)).ThenRejected(CaseRules.Closed);
+    }
+
+    [Fact]
+    public void The_case_walks_every_stage_from_first_meeting_to_an_ended_partnership()
+    {
+        (Stage From, CaseCommand Command, Stage To)[] walk =
+        [
+            (Stage.FirstMeeting, new StartPartnerVetting(Coordinator), Stage.PartnerVetting),
+            (Stage.PartnerVetting, new CompletePartnerVetting(Coordinator), Stage.Scoping),
+            (Stage.Scoping, new ConfirmScope(ValueList.Of("Socialnämnden", " Socialnämnden ", "Kultur- och fritidsnämnden"), Coordinator), Stage.StakeholderMeeting),
+            (Stage.StakeholderMeeting, new RecordStakeholderMeetingHeld(Coordinator), Stage.InternalDiscussion),
+            (Stage.InternalDiscussion, new RecordInternalPositions(Coordinator), Stage.FollowUpMeeting),
+            (Stage.FollowUpMeeting, new RecordFollowUpMeetingHeld(Coordinator), Stage.AgreementDrafting),
+            (Stage.AgreementDrafting, new SubmitAgreementForDecision(Coordinator), Stage.CommitteeDecision),
+        ];
+
+        foreach (var (from, command, to) in walk)
+        {
+            var state = Assert.IsAssignableFrom<RegisteredCase>(Given(UpTo(from)).When(command).ThenState());
+            Assert.Equal(to, state.Stage);
+        }
+    }
+
+    [Fact]
+    public void Scoping_keeps_each_affected_organisation_once()
+    {
+        var state = Assert.IsType<AtStakeholderMeeting>(Given(UpTo(Stage.Scoping))
+            .When(new ConfirmScope(ValueList.Of("Socialnämnden", " Socialnämnden ", "Kultur- och fritidsnämnden"), Coordinator))
+            .ThenState());
+
+        Assert.Equal(ValueList.Of("Socialnämnden", "Kultur- och fritidsnämnden"), state.File.AffectedOrganisations);
+    }
+
+    [Fact]
+    public void Scoping_needs_an_affected_organisation() =>
+        Given(UpTo(Stage.Scoping)).When(new ConfirmScope(ValueList.Of(" "), Coordinator)).ThenRejected(CaseRules.ScopeRequired);
+
+    [Fact]
+    public void A_rejecting_committee_sends_the_agreement_back_to_drafting() =>
+        Assert.IsType<InAgreementDrafting>(Given(UpTo(Stage.CommitteeDecision)).When(new RecordCommitteeDecision(false, Coordinator)).ThenState());
+
+    [Fact]
+    public void The_agreement_cannot_be_signed_before_the_committees_approve() =>
+        Given(UpTo(Stage.CommitteeDecision)).When(new SignAgreement(Term, Coordinator)).ThenRejected(CaseRules.NotApproved);
+
+    [Fact]
+    public void An_approved_agreement_signed_for_its_term_makes_the_partnership_active()
+    {
+        var approved = new CommitteeDecisionRecorded(true, Coordinator, Now);
+
+        var state = Assert.IsType<ActivePartnership>(Given([.. UpTo(Stage.CommitteeDecision), approved]).When(new SignAgreement(Term, Coordinator)).ThenState());
+
+        Assert.Equal(Term, state.Term);
+    }
+
+    [Fact]
+    public void A_term_that_ends_before_it_starts_is_rejected() =>
+        Given([.. UpTo(Stage.CommitteeDecision), new CommitteeDecisionRecorded(true, Coordinator, Now)])
+            .When(new SignAgreement(new PartnershipTerm(Term.End, Term.Start), Coordinator))
+            .ThenRejected(CaseRules.InvalidTerm);
+
+    [Fact]
+    public void An_active_partnership_ends_with_a_reason() =>
+        Given(UpTo(Stage.Active)).When(new EndPartnership(" Avtalstiden löpte ut. ", Coordinator)).Then(new PartnershipEnded("Avtalstiden löpte ut.", Coordinator, Now));
+
+    [Fact]
+    public void A_command_for_another_stage_is_a_rule_not_an_exception() =>
+        Given(UpTo(Stage.PartnerVetting)).When(new SignAgreement(Term, Coordinator)).ThenRejected(CaseRules.WrongStage);
+
+    [Fact]
+    public void A_case_following_another_guideline_is_not_decided_under_this_one()
+    {
+        var other = new InitiativeSubmitted(Case, Number, "gavle-2020", Initiative, Initiator, Now);
+
+        Given(other).When(new RecordAssessments(AllMet(), Coordinator)).ThenRejected(CaseRules.PolicyMismatch);
+    }
+}
