@@ -1,10 +1,10 @@
-using Iop.Common;
-
 namespace Iop.Policies;
 
 /// <summary>
 /// A municipality's IOP guideline (riktlinje) as data: the checklist, the documents asked for, the values
 /// declaration, the agreement's sections and the reminder cadence. Mora's 2023 guideline is the default.
+/// (Plain lists rather than value lists: profiles are configuration, compared by id and version, and the
+/// serializer then names the exact path of a bad field.)
 /// </summary>
 public sealed record PolicyProfile(
     string Id,
@@ -12,10 +12,10 @@ public sealed record PolicyProfile(
     LocalizedText Name,
     string Municipality,
     string Source,
-    ValueList<Criterion> Checklist,
-    ValueList<DocumentRequirement> Documents,
+    IReadOnlyList<Criterion> Checklist,
+    IReadOnlyList<DocumentRequirement> Documents,
     ValuesDeclaration Declaration,
-    ValueList<AgreementSection> AgreementSections,
+    IReadOnlyList<AgreementSection> AgreementSections,
     ReminderCadence Reminders)
 {
     /// <summary>The checklist item with the given id, if the profile has one.</summary>

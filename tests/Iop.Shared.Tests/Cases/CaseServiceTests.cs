@@ -1,0 +1,113 @@
+using Iop.Cases;
+using Iop.Screening;
+using Microsoft.Extensions.Time.Testing;
+using static Iop.Shared.Tests.Cases.Spec;
+
+namespace Iop.Shared.Tests.Cases;
+
+public sealed class CaseServiceTests
+{
+    private readonly InMemoryStore _store = new();
+    private readonly FakeTimeProvider _time = new(Now);
+
+    private CaseService Service => new(_store, new SequentialNumbers(), Policy, _time);
+
+    [Fact]
+    public async Task Submitting_commits_the_event_the_summary_and_the_effects_together()
+    {
+        var result = await Service.SubmitAsync(Case, Initiative, CancellationToken.None);
+
+        var change = Assert.Single(_store.Commits);
+        Assert.IsType<Accepted>(result);
+        Assert.IsType<InitiativeSubmitted>(Assert.Single(change.Events));
+        Assert.Equal(Stage.Received, change.Summary.Stage);
+        Assert.Equal(Now.AddDays(14), change.Summary.DueAt);
+        Assert.Equal(2, change.Effects.Count);
+    }
+
+    [Fact]
+    public async Task A_second_submission_under_the_same_id_is_refused_without_a_new_number()
+    {
+        await Service.SubmitAsync(Case, Initiative, CancellationToken.None);
+
+        var again = await Service.SubmitAsync(Case, Initiative, CancellationToken.None);
+
+        Assert.Equal(CaseRules.AlreadySubmitted, Assert.IsType<Rejected>(again).Error.Rule);
+        Assert.Single(_store.Commits);
+    }
+
+    [Fact]
+    public async Task A_command_made_from_a_stale_version_changes_nothing()
+    {
+        await Service.SubmitAsync(Case, Initiative, CancellationToken.None);
+
+        var result = await Service.HandleAsync(Case, new Discontinue("Nej.", Alternative.None, Coordinator), expectedVersion: 5, CancellationToken.None);
+
+        Assert.Equal(new StaleVersion(5, 1), result);
+        Assert.Single(_store.Commits);
+    }
+
+    [Fact]
+    public async Task A_lost_race_is_decided_again_on_the_new_state()
+    {
+        await Service.SubmitAsync(Case, Initiative, CancellationToken.None);
+        _store.RejectNextCommits = 2;
+
+        var result = await Service.HandleAsync(Case, new RecordAssessments(AllMet(), Coordinator), expectedVersion: null, CancellationToken.None);
+
+        Assert.Equal(2, Assert.IsType<Accepted>(result).Case.Version);
+        Assert.Equal(4, _store.Attempts);
+    }
+
+    [Fact]
+    public async Task A_rejected_command_commits_nothing()
+    {
+        await Service.SubmitAsync(Case, Initiative, CancellationToken.None);
+
+        var result = await Service.HandleAsync(Case, new Discontinue(" ", Alternative.None, Coordinator), expectedVersion: 1, CancellationToken.None);
+
+        Assert.Equal(CaseRules.ReasonRequired, Assert.IsType<Rejected>(result).Error.Rule);
+        Assert.Single(_store.Commits);
+    }
+
+    /// <summary>A store for the service's own logic; the real one is tested on Azurite.</summary>
+    private sealed class InMemoryStore : ICaseStore
+    {
+        private StoredCase? _case;
+
+        public List<CaseChange> Commits { get; } = [];
+
+        public int RejectNextCommits { get; set; }
+
+        public int Attempts { get; private set; }
+
+        public Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken) => Task.FromResult(_case);
+
+        public Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken)
+        {
+            Attempts++;
+            if (RejectNextCommits-- > 0 || change.Expected?.ConcurrencyToken != _case?.ConcurrencyToken)
+            {
+                return Task.FromResult(false);
+            }
+
+            Commits.Add(change);
+            _case = new StoredCase(change.Id, change.State, change.ToVersion, Guid.NewGuid().ToString());
+            return Task.FromResult(true);
+        }
+
+        public Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(CaseId id, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<RecordedEvent>>([.. Commits.SelectMany(c => c.Events).Select((e, i) => new RecordedEvent(i + 1, e))]);
+
+        public Task<IReadOnlyList<CaseSummary>> ListAsync(Stage? stage, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<CaseSummary>>([.. Commits.TakeLast(1).Select(c => c.Summary)]);
+    }
+
+    private sealed class SequentialNumbers : IRegistrationNumbers
+    {
+        private int _next;
+
+        public Task<RegistrationNumber> AllocateAsync(CaseId caseId, DateTimeOffset at, CancellationToken cancellationToken) =>
+            Task.FromResult(RegistrationNumber.Format("KS {year}/{sequence}", at.Year, Interlocked.Increment(ref _next)));
+    }
+}
