@@ -37,11 +37,21 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            // The first attempt may decide on the state this process last saw; a lost race reloads from storage.
+            var stored = attempt == 1
+                ? await store.LoadForDecisionAsync(id, cancellationToken).ConfigureAwait(false)
+                : await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var version = stored?.Version ?? 0;
-            if (expectedVersion is { } expected && expected != version)
+            if (expectedVersion is { } expected && expected > version && attempt == 1)
             {
-                return new StaleVersion(expected, version);
+                // The page saw a newer version than this process holds: another instance wrote it. Read it.
+                stored = await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+                version = stored?.Version ?? 0;
+            }
+
+            if (expectedVersion is { } stale && stale != version)
+            {
+                return new StaleVersion(stale, version);
             }
 
             var now = time.GetUtcNow();
@@ -54,7 +64,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
             var change = Apply(id, stored, decision.Events, now);
             if (await store.TryCommitAsync(change, cancellationToken).ConfigureAwait(false))
             {
-                return new Accepted(new StoredCase(id, change.State, change.ToVersion, string.Empty), decision.Events);
+                return new Accepted(new StoredCase(id, change.State, change.ToVersion, ConcurrencyToken: string.Empty), decision.Events);
             }
 
             if (attempt == MaxAttempts)

@@ -5,8 +5,15 @@ namespace Iop.Cases;
 /// <summary>Where cases live: their events, a snapshot of the state and the outbox of effects, written together or not at all.</summary>
 public interface ICaseStore
 {
-    /// <summary>The case's current state, or null when there is none.</summary>
+    /// <summary>The case's current state, read from storage, or null when there is none.</summary>
     Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The case as this process last wrote or read it, if it still holds it; otherwise as <see cref="LoadAsync"/>.
+    /// Possibly stale, so only for deciding: a stale concurrency token makes the commit fail, and the command is then
+    /// decided again on a fresh load.
+    /// </summary>
+    Task<StoredCase?> LoadForDecisionAsync(CaseId id, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes the change atomically if the case is still as <see cref="CaseChange.Expected"/> found it.

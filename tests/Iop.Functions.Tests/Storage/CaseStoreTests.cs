@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Iop.Cases;
 using Iop.Common;
+using Iop.Functions.Storage.Cases;
 using Iop.Functions.Tests.Infrastructure;
 using Iop.Screening;
 
@@ -129,6 +130,37 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(before, await _cases.RowsAsync(id));
     }
+
+    [Fact]
+    public async Task A_process_holding_a_stale_case_decides_again_on_what_another_process_wrote()
+    {
+        var id = await _cases.SubmitAsync();
+        var other = new CaseService(new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal), _cases.Numbers, TestCases.Policy, _cases.Time);
+        await _cases.Service.HandleAsync(id, Assess("no-market", "från den här processen"), null, CancellationToken.None);
+        await other.HandleAsync(id, Assess("long-term", "från en annan instans"), null, CancellationToken.None);
+
+        var result = await _cases.Service.HandleAsync(id, Assess("joint-learning", "igen härifrån"), null, CancellationToken.None);
+
+        Assert.Equal(4, Assert.IsType<Accepted>(result).Case.Version);
+        var draft = Assert.IsType<InScreening>((await _cases.Store.LoadAsync(id, CancellationToken.None))!.State).Draft;
+        Assert.Equal(["no-market", "long-term", "joint-learning"], draft.Select(a => a.CriterionId));
+    }
+
+    [Fact]
+    public async Task A_page_showing_what_another_process_wrote_is_not_taken_for_stale()
+    {
+        var id = await _cases.SubmitAsync();
+        await _cases.Service.HandleAsync(id, Assess("no-market", "först"), null, CancellationToken.None);
+        var other = new CaseService(new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal), _cases.Numbers, TestCases.Policy, _cases.Time);
+        await other.HandleAsync(id, Assess("long-term", "sedan"), null, CancellationToken.None);
+
+        var result = await _cases.Service.HandleAsync(id, Assess("joint-learning", "från sidan med version 3"), expectedVersion: 3, CancellationToken.None);
+
+        Assert.Equal(4, Assert.IsType<Accepted>(result).Case.Version);
+    }
+
+    private static RecordAssessments Assess(string criterion, string note) =>
+        new(ValueList.Of(new CriterionAssessment(criterion, Assessment.Unclear, note)), TestCases.Coordinator);
 
     private CaseChange Change(StoredCase loaded, string note)
     {

@@ -83,6 +83,8 @@ public sealed class CaseServiceTests
 
         public Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken) => Task.FromResult(_case);
 
+        public Task<StoredCase?> LoadForDecisionAsync(CaseId id, CancellationToken cancellationToken) => Task.FromResult(_case);
+
         public Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken)
         {
             Attempts++;

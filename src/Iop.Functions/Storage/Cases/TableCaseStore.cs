@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -18,6 +19,15 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
 
     private const int SchemaVersion = 1;
 
+    /// <summary>How many cases the decision cache holds before it starts over; a municipality has a few hundred open.</summary>
+    private const int CacheCapacity = 2_000;
+
+    /// <summary>
+    /// The cases as this process last wrote or read them, so a command usually costs one round trip (the transaction)
+    /// instead of two. A stale entry is harmless: its ETag fails the commit, which evicts it, and the service reloads.
+    /// </summary>
+    private readonly ConcurrentDictionary<CaseId, StoredCase> _decisionCache = new();
+
     private readonly Lazy<Task<TableClient>> _table = new(async () =>
     {
         var table = tables.GetTableClient(options.Value.CasesTable);
@@ -37,8 +47,11 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
         var entity = snapshot.Value!;
         var version = entity.GetInt32(CaseRows.Version)!.Value;
         var state = ReadState(entity) ?? await ReplayAsync(id, cancellationToken).ConfigureAwait(false);
-        return new StoredCase(id, state, version, entity.ETag.ToString());
+        return Remember(new StoredCase(id, state, version, entity.ETag.ToString()));
     }
+
+    public Task<StoredCase?> LoadForDecisionAsync(CaseId id, CancellationToken cancellationToken) =>
+        _decisionCache.TryGetValue(id, out var known) ? Task.FromResult<StoredCase?>(known) : LoadAsync(id, cancellationToken);
 
     public async Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken)
     {
@@ -58,10 +71,20 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
 
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var etag = responses.Value[0].Headers.ETag;
+            if (etag is { } written)
+            {
+                Remember(new StoredCase(change.Id, change.State, change.ToVersion, written.ToString()));
+            }
+            else
+            {
+                _decisionCache.TryRemove(change.Id, out _);
+            }
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
+            _decisionCache.TryRemove(change.Id, out _);
             return false;
         }
 
@@ -100,6 +123,17 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
         }
 
         return summaries;
+    }
+
+    private StoredCase Remember(StoredCase stored)
+    {
+        if (_decisionCache.Count >= CacheCapacity)
+        {
+            _decisionCache.Clear();
+        }
+
+        _decisionCache[stored.Id] = stored;
+        return stored;
     }
 
     private static TableEntity SnapshotRow(CaseChange change)
