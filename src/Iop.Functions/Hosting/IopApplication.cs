@@ -63,7 +63,7 @@ internal static class IopApplication
 
         app.MapRazorPages();
         app.MapLanguageSwitch();
-        app.MapDevelopmentSignIn();
+        app.MapSignOut();
         app.MapInitiativeApi();
         app.MapCaseApi();
         app.MapOpenApi();

@@ -79,8 +79,8 @@ internal static class StaffSignIn
         return new Common.Actor(id, name, Common.ActorRole.Coordinator);
     }
 
-    /// <summary>The development sign-in: Development only, and says so on every page.</summary>
-    public static void MapDevelopmentSignIn(this IEndpointRouteBuilder app)
+    /// <summary>Signing out is a POST (with anti-forgery), like every other change.</summary>
+    public static void MapSignOut(this IEndpointRouteBuilder app)
     {
         app.MapPost("/logga-ut", async (HttpContext context) =>
         {
