@@ -17,7 +17,7 @@ public sealed class CaseApiTests(AzuriteFixture azurite) : IDisposable
 
     private async Task<PageClient> SignedInAsync()
     {
-        var client = new PageClient(_app.CreateClient());
+        var client = _app.Pages();
         await client.SignInAsCoordinatorAsync();
         return client;
     }

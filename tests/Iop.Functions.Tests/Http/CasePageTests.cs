@@ -1,7 +1,6 @@
 using System.Net;
 using Iop.Cases;
 using Iop.Functions.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Iop.Functions.Tests.Http;
@@ -16,16 +15,13 @@ public sealed class CasePageTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private PageClient Client(bool followRedirects = true) =>
-        new(_app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }));
-
     private async Task<StoredCase> LoadAsync(Guid id) =>
         (await _app.Services.GetRequiredService<ICaseStore>().LoadAsync(new CaseId(id), CancellationToken.None))!;
 
     private async Task<(PageClient Client, Guid Id, string Url)> SubmittedCaseAsync(string organisation = "Föreningen Navet")
     {
         var id = Guid.NewGuid();
-        var client = Client();
+        var client = _app.Pages();
         using var submitted = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", Initiatives.ValidForm(id, organisation));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         await client.SignInAsCoordinatorAsync();
@@ -47,7 +43,7 @@ public sealed class CasePageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Staff_pages_require_sign_in()
     {
-        using var response = await Client(followRedirects: false).Http.GetAsync(new Uri("/arenden", UriKind.Relative));
+        using var response = await _app.Pages(followRedirects: false).Http.GetAsync(new Uri("/arenden", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/logga-in", new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath);
@@ -56,7 +52,7 @@ public sealed class CasePageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task The_development_sign_in_is_clearly_marked()
     {
-        var html = await Client().GetStringAsync("/logga-in");
+        var html = await _app.Pages().GetStringAsync("/logga-in");
 
         Assert.Contains("UTVECKLINGSLÄGE", html, StringComparison.Ordinal);
         Assert.Contains("Endast för lokal utveckling.", html, StringComparison.Ordinal);
@@ -138,7 +134,7 @@ public sealed class CasePageTests(AzuriteFixture azurite) : IDisposable
     public async Task Script_in_an_initiative_is_shown_as_text()
     {
         var id = Guid.NewGuid();
-        var client = Client();
+        var client = _app.Pages();
         var form = Initiatives.ValidForm(id);
         form["Input.Challenge"] = "<script>alert('x')</script>";
         using var submitted = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", form);

@@ -12,7 +12,7 @@ public sealed class DevOutboxPageTests(AzuriteFixture azurite)
     public async Task The_local_outbox_shows_the_acknowledgement_and_the_coordinators_notice()
     {
         using var app = new IopAppFactory(azurite.ConnectionString);
-        var client = new PageClient(app.CreateClient());
+        var client = app.Pages();
         var id = Guid.NewGuid();
         using var submitted = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", Initiatives.ValidForm(id, "Utkorgsföreningen"));
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Iop.Cases;
 using Iop.Functions.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Iop.Functions.Tests.Http;
@@ -13,16 +12,13 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private PageClient Client(bool followRedirects = true) =>
-        new(_app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }));
-
     private Task<StoredCase?> LoadAsync(Guid id) =>
         _app.Services.GetRequiredService<ICaseStore>().LoadAsync(new CaseId(id), CancellationToken.None);
 
     [Fact]
     public async Task The_form_is_in_Swedish_and_lists_the_checklist_for_self_assessment()
     {
-        var html = await Client().GetStringAsync("/initiativ/nytt");
+        var html = await _app.Pages().GetStringAsync("/initiativ/nytt");
 
         Assert.Contains("<html lang=\"sv\"", html, StringComparison.Ordinal);
         Assert.Contains("Organisationsnummer", html, StringComparison.Ordinal);
@@ -34,7 +30,7 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
     public async Task A_valid_initiative_is_registered_and_the_receipt_shows_its_registration_number()
     {
         var id = Guid.NewGuid();
-        var client = Client();
+        var client = _app.Pages();
 
         using var response = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", Initiatives.ValidForm(id));
         var receipt = await response.Content.ReadAsStringAsync();
@@ -53,7 +49,7 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
     public async Task Submitting_the_same_form_twice_registers_one_case()
     {
         var id = Guid.NewGuid();
-        var client = Client();
+        var client = _app.Pages();
 
         using var first = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", Initiatives.ValidForm(id));
         using var second = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", Initiatives.ValidForm(id));
@@ -77,7 +73,7 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
         var form = Initiatives.ValidForm(id);
         form[field] = value;
 
-        using var response = await Client().PostFormAsync("/initiativ/nytt", "/initiativ/nytt", form);
+        using var response = await _app.Pages().PostFormAsync("/initiativ/nytt", "/initiativ/nytt", form);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -94,7 +90,7 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
         var form = Initiatives.ValidForm(id);
         form["Input.Idea"] = new string('x', 8001);
 
-        using var response = await Client().PostFormAsync("/initiativ/nytt", "/initiativ/nytt", form);
+        using var response = await _app.Pages().PostFormAsync("/initiativ/nytt", "/initiativ/nytt", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Er idé får vara högst 8000 tecken.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -105,7 +101,7 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
     public async Task A_forged_anti_forgery_token_gets_a_Swedish_error_page_and_registers_nothing()
     {
         var id = Guid.NewGuid();
-        var client = Client();
+        var client = _app.Pages();
         await client.GetStringAsync("/initiativ/nytt");
 
         using var response = await client.Http.PostAsync(
@@ -121,8 +117,8 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
     public async Task A_replayed_token_from_another_browser_session_is_refused()
     {
         var id = Guid.NewGuid();
-        var tokenFromOtherSession = PageClient.AntiforgeryToken(await Client().GetStringAsync("/initiativ/nytt"));
-        var client = Client();
+        var tokenFromOtherSession = PageClient.AntiforgeryToken(await _app.Pages().GetStringAsync("/initiativ/nytt"));
+        var client = _app.Pages();
         await client.GetStringAsync("/initiativ/nytt");
 
         using var response = await client.Http.PostAsync(
@@ -136,7 +132,7 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task An_unknown_receipt_is_not_found()
     {
-        using var response = await Client().Http.GetAsync(new Uri($"/initiativ/kvitto/{Guid.NewGuid():N}", UriKind.Relative));
+        using var response = await _app.Pages().Http.GetAsync(new Uri($"/initiativ/kvitto/{Guid.NewGuid():N}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Sidan finns inte", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -145,7 +141,7 @@ public sealed class InitiativePageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task The_page_is_available_in_English()
     {
-        var html = await Client().GetStringAsync("/initiativ/nytt?culture=en-GB");
+        var html = await _app.Pages().GetStringAsync("/initiativ/nytt?culture=en-GB");
 
         Assert.Contains("<html lang=\"en\"", html, StringComparison.Ordinal);
         Assert.Contains("Organisation number", html, StringComparison.Ordinal);

@@ -14,6 +14,10 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>A browser-like client with its own cookies; redirects followed unless asked not to.</summary>
+    public PageClient Pages(bool followRedirects = true) =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
