@@ -24,11 +24,8 @@ public sealed record CompleteScreening(
 /// <summary>The coordinator stops the process towards an IOP, at any stage before signing.</summary>
 public sealed record Discontinue(string Reason, Alternative Alternative, Actor By) : CaseCommand(By);
 
-/// <summary>After the first meeting, the coordinator starts vetting the organisation.</summary>
-public sealed record StartPartnerVetting(Actor By) : CaseCommand(By);
-
-/// <summary>The organisation is vetted: documents accepted and the values declaration signed.</summary>
-public sealed record CompletePartnerVetting(Actor By) : CaseCommand(By);
+/// <summary>After the first meeting, the coordinator starts vetting the organisation; it gets a portal link <paramref name="TokenId"/>.</summary>
+public sealed record StartPartnerVetting(string TokenId, DateTimeOffset LinkExpiresAt, Actor By) : CaseCommand(By);
 
 /// <summary>The coordinator records which committees and companies the initiative affects.</summary>
 public sealed record ConfirmScope(ValueList<string> AffectedOrganisations, Actor By) : CaseCommand(By);

@@ -1,5 +1,6 @@
 using Iop.Common;
 using Iop.Screening;
+using Iop.Vetting;
 
 namespace Iop.Cases;
 
@@ -28,8 +29,8 @@ public static class CaseDecider
             (ActivePartnership, Discontinue) => Decision.Reject(CaseRules.CannotDiscontinueActive, "A signed partnership is ended, not discontinued."),
             (RegisteredCase, Discontinue c) => DiscontinueCase(c.Reason, c.Alternative, c.By, now),
 
-            (AtFirstMeeting, StartPartnerVetting c) => Decision.Accept(new PartnerVettingStarted(c.By, now)),
-            (InPartnerVetting, CompletePartnerVetting c) => Decision.Accept(new PartnerVettingCompleted(c.By, now)),
+            (AtFirstMeeting, StartPartnerVetting c) => VettingDecider.Start(c, context),
+            (InPartnerVetting s, _) when command is not Discontinue => VettingDecider.Decide(s, command, context),
             (InScoping, ConfirmScope c) => ConfirmScope(c, now),
             (AtStakeholderMeeting, RecordStakeholderMeetingHeld c) => Decision.Accept(new StakeholderMeetingHeld(c.By, now)),
             (InInternalDiscussion, RecordInternalPositions c) => Decision.Accept(new InternalPositionsReported(c.By, now)),
@@ -53,8 +54,9 @@ public static class CaseDecider
         (InScreening s, CriteriaAssessed e) => s with { Draft = Merge(s.Draft, e.Assessments) },
         (Received or InScreening, ScreeningCompleted e) => Screened((RegisteredCase)state, e),
         (RegisteredCase s, CaseDiscontinued e) => new Discontinued(s.File, new Discontinuation(s.Stage, e.Reason, e.Alternative, e.By.Name, e.At)),
-        (AtFirstMeeting s, PartnerVettingStarted) => new InPartnerVetting(s.File),
-        (InPartnerVetting s, PartnerVettingCompleted) => new InScoping(s.File),
+        (AtFirstMeeting s, PartnerVettingStarted e) => new InPartnerVetting(s.File, new Vetting.Vetting(e.Requests, e.DeclarationDueAt, null, e.Link, ValueList<string>.Empty)),
+        (InPartnerVetting s, PartnerVettingCompleted) => new InScoping(s.File with { Vetting = s.Vetting }),
+        (InPartnerVetting s, _) => s with { Vetting = VettingDecider.Evolve(s.Vetting, @event) },
         (InScoping s, ScopeConfirmed e) => new AtStakeholderMeeting(s.File with { AffectedOrganisations = e.AffectedOrganisations }),
         (AtStakeholderMeeting s, StakeholderMeetingHeld) => new InInternalDiscussion(s.File),
         (InInternalDiscussion s, InternalPositionsReported) => new AtFollowUpMeeting(s.File),

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Iop.Common;
 using Iop.Intake;
 using Iop.Screening;
+using Iop.Vetting;
 
 namespace Iop.Cases;
 
@@ -16,6 +17,15 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(CaseDiscontinued), "case-discontinued")]
 [JsonDerivedType(typeof(PartnerVettingStarted), "partner-vetting-started")]
 [JsonDerivedType(typeof(PartnerVettingCompleted), "partner-vetting-completed")]
+[JsonDerivedType(typeof(PortalLinkIssued), "portal-link-issued")]
+[JsonDerivedType(typeof(DocumentUploaded), "document-uploaded")]
+[JsonDerivedType(typeof(DocumentMarkedNotExisting), "document-marked-not-existing")]
+[JsonDerivedType(typeof(DeclarationSigned), "declaration-signed")]
+[JsonDerivedType(typeof(DocumentAccepted), "document-accepted")]
+[JsonDerivedType(typeof(DocumentCompletionRequested), "document-completion-requested")]
+[JsonDerivedType(typeof(DocumentDueDateChanged), "document-due-date-changed")]
+[JsonDerivedType(typeof(ReminderSent), "reminder-sent")]
+[JsonDerivedType(typeof(OverdueEscalated), "overdue-escalated")]
 [JsonDerivedType(typeof(ScopeConfirmed), "scope-confirmed")]
 [JsonDerivedType(typeof(StakeholderMeetingHeld), "stakeholder-meeting-held")]
 [JsonDerivedType(typeof(InternalPositionsReported), "internal-positions-reported")]
@@ -40,8 +50,9 @@ public sealed record ScreeningCompleted(ValueList<CriterionAssessment> Assessmen
 /// <summary>The process towards an IOP was stopped.</summary>
 public sealed record CaseDiscontinued(string Reason, Alternative Alternative, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
-/// <summary>Vetting of the organisation started.</summary>
-public sealed record PartnerVettingStarted(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+/// <summary>Vetting of the organisation started: these documents and the values declaration are requested, and the portal link issued.</summary>
+public sealed record PartnerVettingStarted(ValueList<DocumentRequest> Requests, DateTimeOffset DeclarationDueAt, PortalLink Link, Actor By, DateTimeOffset At)
+    : CaseEvent(By, At);
 
 /// <summary>The organisation passed vetting.</summary>
 public sealed record PartnerVettingCompleted(Actor By, DateTimeOffset At) : CaseEvent(By, At);

@@ -11,6 +11,7 @@ namespace Iop.Cases;
 /// <param name="Initiative">The initiative as submitted.</param>
 /// <param name="ReceivedAt">When it was received.</param>
 /// <param name="Screening">The completed screening, once there is one.</param>
+/// <param name="Vetting">The completed partner vetting: the accepted documents and the signed declaration.</param>
 /// <param name="AffectedOrganisations">The committees and companies the case concerns, once scoped (berörda nämnder och bolag).</param>
 public sealed record CaseFile(
     CaseId Id,
@@ -19,4 +20,5 @@ public sealed record CaseFile(
     Initiative Initiative,
     DateTimeOffset ReceivedAt,
     ScreeningRecord? Screening,
-    ValueList<string> AffectedOrganisations);
+    ValueList<string> AffectedOrganisations,
+    Vetting.Vetting? Vetting = null);

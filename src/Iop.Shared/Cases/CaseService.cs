@@ -81,7 +81,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
         foreach (var e in events)
         {
             state = CaseDecider.Evolve(state, e);
-            effects.AddRange(CaseReactions.To(e, state));
+            effects.AddRange(CaseReactions.To(e, state, policy));
         }
 
         var after = (RegisteredCase)state;

@@ -64,8 +64,8 @@ public sealed record AtFirstMeeting(CaseFile File) : RegisteredCase(File)
     public override Stage Stage => Stage.FirstMeeting;
 }
 
-/// <summary>The organisation is being vetted.</summary>
-public sealed record InPartnerVetting(CaseFile File) : RegisteredCase(File)
+/// <summary>The organisation is being vetted: documents, the values declaration and the portal link.</summary>
+public sealed record InPartnerVetting(CaseFile File, Vetting.Vetting Vetting) : RegisteredCase(File)
 {
     /// <inheritdoc />
     public override Stage Stage => Stage.PartnerVetting;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Iop.Common;
 using Iop.Screening;
 
 namespace Iop.Cases;
@@ -11,6 +12,10 @@ namespace Iop.Cases;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(MailToInitiator), "mail-to-initiator")]
 [JsonDerivedType(typeof(NotifyCoordinator), "notify-coordinator")]
+[JsonDerivedType(typeof(SendPortalLink), "send-portal-link")]
+[JsonDerivedType(typeof(RemindInitiator), "remind-initiator")]
+[JsonDerivedType(typeof(AskForCompletion), "ask-for-completion")]
+[JsonDerivedType(typeof(ScheduleDeadline), "schedule-deadline")]
 public abstract record Effect(CaseId Case, RegistrationNumber Number);
 
 /// <summary>An e-mail to the initiative's contact person.</summary>
@@ -24,8 +29,28 @@ public sealed record MailToInitiator(
     string? Reason = null,
     Alternative Alternative = Alternative.None) : Effect(Case, Number);
 
-/// <summary>A notification to the IOP coordinator (Teams in production).</summary>
-public sealed record NotifyCoordinator(CaseId Case, RegistrationNumber Number, CoordinatorNotice Notice, string OrganisationName) : Effect(Case, Number);
+/// <summary>A notification to the IOP coordinator (Teams in production); <paramref name="Items"/> names the documents concerned.</summary>
+public sealed record NotifyCoordinator(CaseId Case, RegistrationNumber Number, CoordinatorNotice Notice, string OrganisationName, ValueList<string>? Items = null)
+    : Effect(Case, Number);
+
+/// <summary>Mails the organisation its personal portal link (the token is signed when the mail is written).</summary>
+public sealed record SendPortalLink(CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, string TokenId, DateTimeOffset ExpiresAt)
+    : Effect(Case, Number);
+
+/// <summary>Reminds the organisation of what is still missing, with due dates.</summary>
+public sealed record RemindInitiator(CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, ValueList<ItemDue> Missing, string TokenId, DateTimeOffset ExpiresAt)
+    : Effect(Case, Number);
+
+/// <summary>Asks the organisation to complete a document.</summary>
+public sealed record AskForCompletion(
+    CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, string DocumentId, string Comment, DateTimeOffset DueAt, string TokenId, DateTimeOffset ExpiresAt)
+    : Effect(Case, Number);
+
+/// <summary>Arms a durable timer: at <paramref name="At"/> the case checks its deadlines.</summary>
+public sealed record ScheduleDeadline(CaseId Case, RegistrationNumber Number, DateTimeOffset At) : Effect(Case, Number);
+
+/// <summary>An outstanding item and its due date.</summary>
+public sealed record ItemDue(string Item, DateTimeOffset DueAt);
 
 /// <summary>The messages the initiator receives.</summary>
 public enum InitiatorMessage
@@ -42,4 +67,16 @@ public enum CoordinatorNotice
 {
     /// <summary>A new initiative arrived.</summary>
     NewInitiative,
+
+    /// <summary>The organisation uploaded a document or said it does not exist: something to review.</summary>
+    DocumentAnswered,
+
+    /// <summary>The organisation signed the values declaration.</summary>
+    DeclarationSigned,
+
+    /// <summary>Requests are overdue past the escalation limit.</summary>
+    Overdue,
+
+    /// <summary>Partner vetting is complete; the case moves on to scoping.</summary>
+    VettingCompleted,
 }

@@ -69,6 +69,15 @@ internal sealed class Spec
     public static ValueList<CriterionAssessment> AllMet(string? unclear = null) =>
         Policy.Checklist.Select(c => c.Id == unclear ? new CriterionAssessment(c.Id, Assessment.Unclear, "Väntar på yttrande.") : new CriterionAssessment(c.Id, Assessment.Met, null)).ToValueList();
 
+    public const string Token = "token-1";
+
+    public static readonly DateTimeOffset LinkExpires = Now.AddDays(90);
+
+    public static DateTimeOffset Due => Now.AddDays(Policy.Reminders.DueDays);
+
+    public static PartnerVettingStarted VettingStarted =>
+        new(Vetting.Vetting.RequestsFor(Policy, Due), Due, new Vetting.PortalLink(Token, Now, LinkExpires), Coordinator, Now);
+
     public static CaseEvent Screened => new ScreeningCompleted(AllMet(), ScreeningOutcome.Continue, Coordinator, Now);
 
     public static CaseEvent[] UpTo(Stage stage)
@@ -77,7 +86,7 @@ internal sealed class Spec
         CaseEvent[] chain =
         [
             Screened,
-            new PartnerVettingStarted(Coordinator, Now),
+            VettingStarted,
             new PartnerVettingCompleted(Coordinator, Now),
             new ScopeConfirmed(ValueList.Of("Socialnämnden"), Coordinator, Now),
             new StakeholderMeetingHeld(Coordinator, Now),

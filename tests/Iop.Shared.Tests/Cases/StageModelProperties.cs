@@ -19,7 +19,7 @@ public sealed class StageModelProperties
         [nameof(Stage.Received)] = [Stage.Screening, Stage.FirstMeeting, Stage.Discontinued],
         [nameof(Stage.Screening)] = [Stage.Screening, Stage.FirstMeeting, Stage.Discontinued],
         [nameof(Stage.FirstMeeting)] = [Stage.PartnerVetting, Stage.Discontinued],
-        [nameof(Stage.PartnerVetting)] = [Stage.Scoping, Stage.Discontinued],
+        [nameof(Stage.PartnerVetting)] = [Stage.PartnerVetting, Stage.Scoping, Stage.Discontinued],
         [nameof(Stage.Scoping)] = [Stage.StakeholderMeeting, Stage.Discontinued],
         [nameof(Stage.StakeholderMeeting)] = [Stage.InternalDiscussion, Stage.Discontinued],
         [nameof(Stage.InternalDiscussion)] = [Stage.FollowUpMeeting, Stage.Discontinued],
@@ -49,8 +49,8 @@ public sealed class StageModelProperties
         by => new CompleteScreening(AllMet(), ScreeningOutcome.Discontinue, null, Alternative.None, by),
         by => new Discontinue("Inte aktuellt.", Alternative.None, by),
         by => new Discontinue("", Alternative.AssociationGrant, by),
-        by => new StartPartnerVetting(by),
-        by => new CompletePartnerVetting(by),
+        by => new StartPartnerVetting(Token, LinkExpires, by),
+        by => new Vetting.CheckDeadlines(by),
         by => new ConfirmScope(ValueList.Of("Socialnämnden"), by),
         by => new ConfirmScope(ValueList<string>.Empty, by),
         by => new RecordStakeholderMeetingHeld(by),
@@ -112,8 +112,8 @@ public sealed class StageModelProperties
     {
         NoCase => Commands[0](by),
         Received or InScreening => Commands[6](by),
-        AtFirstMeeting => new StartPartnerVetting(by),
-        InPartnerVetting => new CompletePartnerVetting(by),
+        AtFirstMeeting => new StartPartnerVetting(Token, LinkExpires, by),
+        InPartnerVetting v => VettingForward(v.Vetting, by),
         InScoping => new ConfirmScope(ValueList.Of("Socialnämnden"), by),
         AtStakeholderMeeting => new RecordStakeholderMeetingHeld(by),
         InInternalDiscussion => new RecordInternalPositions(by),
@@ -124,6 +124,19 @@ public sealed class StageModelProperties
         ActivePartnership => Commands[24](by),
         _ => Commands[10](by),
     };
+
+    /// <summary>The organisation's next answer, or the coordinator's next review, so that vetting completes.</summary>
+    private static CaseCommand VettingForward(Vetting.Vetting v, Actor by)
+    {
+        if (v.Requests.FirstOrDefault(r => r.Status == Vetting.RequestStatus.Submitted) is { } submitted)
+        {
+            return new Vetting.ReviewDocument(submitted.DocumentId, Accept: true, null, null, by);
+        }
+
+        return v.Requests.FirstOrDefault(r => r.AwaitsOrganisation) is { } open
+            ? new Vetting.UploadDocument(open.DocumentId, new Vetting.UploadedFile("f1", "stadgar.pdf", "application/pdf", 1234, new string('a', 64), Now), Token, by)
+            : new Vetting.SignDeclaration("Karin Ek", "Ordförande", "Föreningen Navet", true, Policy.Declaration.Version, Token, by);
+    }
 
     private static string StageOf(CaseState state) => state is RegisteredCase r ? r.Stage.ToString() : "none";
 }

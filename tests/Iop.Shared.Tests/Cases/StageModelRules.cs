@@ -60,8 +60,7 @@ public sealed class StageModelRules
     {
         (Stage From, CaseCommand Command, Stage To)[] walk =
         [
-            (Stage.FirstMeeting, new StartPartnerVetting(Coordinator), Stage.PartnerVetting),
-            (Stage.PartnerVetting, new CompletePartnerVetting(Coordinator), Stage.Scoping),
+            (Stage.FirstMeeting, new StartPartnerVetting(Token, LinkExpires, Coordinator), Stage.PartnerVetting),
             (Stage.Scoping, new ConfirmScope(ValueList.Of("Socialnämnden", " Socialnämnden ", "Kultur- och fritidsnämnden"), Coordinator), Stage.StakeholderMeeting),
             (Stage.StakeholderMeeting, new RecordStakeholderMeetingHeld(Coordinator), Stage.InternalDiscussion),
             (Stage.InternalDiscussion, new RecordInternalPositions(Coordinator), Stage.FollowUpMeeting),

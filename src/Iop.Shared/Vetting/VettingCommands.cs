@@ -1,0 +1,26 @@
+using Iop.Cases;
+using Iop.Common;
+
+namespace Iop.Vetting;
+
+/// <summary>Sends the organisation a new portal link, revoking the one it had.</summary>
+public sealed record IssuePortalLink(string TokenId, DateTimeOffset ExpiresAt, Actor By) : CaseCommand(By);
+
+/// <summary>The organisation uploaded a file for a document, through the portal link <paramref name="TokenId"/>.</summary>
+public sealed record UploadDocument(string DocumentId, UploadedFile File, string TokenId, Actor By) : CaseCommand(By);
+
+/// <summary>The organisation says a document does not exist.</summary>
+public sealed record MarkDocumentNotExisting(string DocumentId, string? Explanation, string TokenId, Actor By) : CaseCommand(By);
+
+/// <summary>The organisation's representative signs the values declaration of version <paramref name="TextVersion"/>.</summary>
+public sealed record SignDeclaration(string? SignerName, string? SignerRole, string? OrganisationName, bool Confirmed, string TextVersion, string TokenId, Actor By)
+    : CaseCommand(By);
+
+/// <summary>The coordinator's review of a document: accept it, or ask for completion with a comment and a new due date.</summary>
+public sealed record ReviewDocument(string DocumentId, bool Accept, string? Comment, DateTimeOffset? NewDueAt, Actor By) : CaseCommand(By);
+
+/// <summary>The coordinator moves a request's due date.</summary>
+public sealed record ChangeDueDate(string DocumentId, DateTimeOffset DueAt, Actor By) : CaseCommand(By);
+
+/// <summary>A durable timer fired: take the reminder and escalation steps that are due.</summary>
+public sealed record CheckDeadlines(Actor By) : CaseCommand(By);
