@@ -1,0 +1,138 @@
+using Iop.Cases;
+using Iop.Vetting;
+using static Iop.Shared.Tests.Cases.Spec;
+
+namespace Iop.Shared.Tests.PartnerVetting;
+
+public sealed class VettingDeciderTests
+{
+    private static readonly UploadedFile Pdf = new("file-1", "stadgar.pdf", "application/pdf", 2048, new string('a', 64), Now);
+
+    private static CaseEvent[] InVetting(params CaseEvent[] more) => [.. UpTo(Stage.FirstMeeting), VettingStarted, .. more];
+
+    private static InPartnerVetting StateAfter(params CaseEvent[] events) => Assert.IsType<InPartnerVetting>(CaseDecider.Replay(events));
+
+    [Fact]
+    public void Starting_vetting_requests_every_document_of_the_guideline_due_in_its_days()
+    {
+        var vetting = Assert.IsType<InPartnerVetting>(Given(UpTo(Stage.FirstMeeting)).When(new StartPartnerVetting(Token, LinkExpires, Coordinator)).ThenState()).Vetting;
+
+        Assert.Equal(Policy.Documents.Select(d => d.Id), vetting.Requests.Select(r => r.DocumentId));
+        Assert.All(vetting.Requests, r => Assert.Equal(Now.AddDays(21), r.DueAt));
+        Assert.Equal(new PortalLink(Token, Now, LinkExpires), vetting.Link);
+        Assert.Null(vetting.Declaration);
+    }
+
+    [Fact]
+    public void An_upload_through_the_current_link_is_recorded_for_review() =>
+        Given(InVetting()).When(new UploadDocument("statutes", Pdf, Token, Initiator)).Then(new DocumentUploaded("statutes", Pdf, Initiator, Now));
+
+    [Fact]
+    public void Several_files_may_answer_one_document()
+    {
+        var second = Pdf with { FileId = "file-2", FileName = "stadgar-bilaga.pdf" };
+
+        var request = StateAfter(InVetting(new DocumentUploaded("statutes", Pdf, Initiator, Now), new DocumentUploaded("statutes", second, Initiator, Now))).Vetting.Find("statutes")!;
+
+        Assert.Equal(RequestStatus.Submitted, request.Status);
+        Assert.Equal([Pdf, second], request.Files);
+    }
+
+    [Fact]
+    public void A_replaced_link_no_longer_works() =>
+        Given(InVetting(new PortalLinkIssued(new PortalLink("token-2", Now, LinkExpires), Coordinator, Now)))
+            .When(new UploadDocument("statutes", Pdf, Token, Initiator))
+            .ThenRejected(VettingRules.LinkRevoked);
+
+    [Fact]
+    public void An_expired_link_no_longer_works() =>
+        Given(InVetting(new PortalLinkIssued(new PortalLink(Token, Now.AddDays(-91), Now.AddSeconds(-1)), Coordinator, Now)))
+            .When(new UploadDocument("statutes", Pdf, Token, Initiator))
+            .ThenRejected(VettingRules.LinkExpired);
+
+    [Fact]
+    public void A_document_that_was_not_requested_is_refused() =>
+        Given(InVetting()).When(new UploadDocument("tax-return", Pdf, Token, Initiator)).ThenRejected(VettingRules.NotRequested);
+
+    [Fact]
+    public void A_document_the_guideline_allows_to_be_missing_can_be_marked_as_not_existing() =>
+        Given(InVetting())
+            .When(new MarkDocumentNotExisting("audit-report", "  Föreningen är nystartad och har inte haft revision. ", Token, Initiator))
+            .Then(new DocumentMarkedNotExisting("audit-report", "Föreningen är nystartad och har inte haft revision.", Initiator, Now));
+
+    [Fact]
+    public void The_statutes_cannot_be_marked_as_not_existing() =>
+        Given(InVetting()).When(new MarkDocumentNotExisting("statutes", "Har inga.", Token, Initiator)).ThenRejected(VettingRules.MustExist);
+
+    [Fact]
+    public void Marking_a_document_as_not_existing_needs_an_explanation() =>
+        Given(InVetting()).When(new MarkDocumentNotExisting("audit-report", " ", Token, Initiator)).ThenRejected(VettingRules.ExplanationRequired);
+
+    [Fact]
+    public void The_signed_declaration_keeps_the_exact_text_version_signer_and_time()
+    {
+        var signed = Assert.IsType<DeclarationSigned>(Assert.Single(Given(InVetting())
+            .When(new SignDeclaration("Karin Ek", "Ordförande", "Föreningen Navet", true, Policy.Declaration.Version, Token, Initiator))
+            .Decision.Events));
+
+        Assert.Equal(Policy.Declaration.Version, signed.Declaration.TextVersion);
+        Assert.StartsWith("Undertecknad som representant för Föreningen Navet intygar", signed.Declaration.Text, StringComparison.Ordinal);
+        Assert.Equal(Policy.Declaration.Text.Replace("{organisation}", "Föreningen Navet", StringComparison.Ordinal), signed.Declaration.Text);
+        Assert.Equal(("Karin Ek", "Ordförande", Now), (signed.Declaration.SignerName, signed.Declaration.SignerRole, signed.Declaration.SignedAt));
+    }
+
+    [Theory]
+    [InlineData("", "Ordförande", "Navet", true, VettingRules.SignerRequired)]
+    [InlineData("Karin", "Ordförande", "Navet", false, VettingRules.ConfirmationRequired)]
+    public void Signing_needs_the_signer_and_the_confirmation(string name, string role, string organisation, bool confirmed, string rule) =>
+        Given(InVetting()).When(new SignDeclaration(name, role, organisation, confirmed, Policy.Declaration.Version, Token, Initiator)).ThenRejected(rule);
+
+    [Fact]
+    public void A_declaration_whose_text_changed_since_the_page_was_shown_is_not_signed() =>
+        Given(InVetting()).When(new SignDeclaration("Karin", "Ordförande", "Navet", true, "an-older-version", Token, Initiator)).ThenRejected(VettingRules.DeclarationChanged);
+
+    [Fact]
+    public void The_declaration_cannot_be_signed_twice()
+    {
+        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
+
+        Given(InVetting(signed)).When(new SignDeclaration("Karin", "Ordförande", "Navet", true, Policy.Declaration.Version, Token, Initiator)).ThenRejected(VettingRules.AlreadySigned);
+    }
+
+    [Fact]
+    public void Only_a_submitted_document_can_be_reviewed() =>
+        Given(InVetting()).When(new ReviewDocument("statutes", true, null, null, Coordinator)).ThenRejected(VettingRules.NothingToReview);
+
+    [Fact]
+    public void Asking_for_completion_reopens_the_request_with_a_comment_and_a_new_due_date()
+    {
+        var request = Assert.IsType<InPartnerVetting>(Given(InVetting(new DocumentUploaded("statutes", Pdf, Initiator, Now)))
+            .When(new ReviewDocument("statutes", false, "Sidan om årsmötet saknas.", Now.AddDays(10), Coordinator))
+            .ThenState()).Vetting.Find("statutes")!;
+
+        Assert.Equal(RequestStatus.NeedsCompletion, request.Status);
+        Assert.Equal(Now.AddDays(10), request.DueAt);
+        Assert.Equal("Sidan om årsmötet saknas.", request.ReviewComment);
+    }
+
+    [Fact]
+    public void Asking_for_completion_needs_a_comment() =>
+        Given(InVetting(new DocumentUploaded("statutes", Pdf, Initiator, Now))).When(new ReviewDocument("statutes", false, "", null, Coordinator)).ThenRejected(VettingRules.CommentRequired);
+
+    [Fact]
+    public void The_last_acceptance_completes_vetting_and_moves_the_case_to_scoping()
+    {
+        var answered = Policy.Documents.Select(d => (CaseEvent)new DocumentUploaded(d.Id, Pdf, Initiator, Now)).ToList();
+        var accepted = Policy.Documents.Skip(1).Select(d => (CaseEvent)new DocumentAccepted(d.Id, Coordinator, Now));
+        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
+
+        var state = Given(InVetting([.. answered, .. accepted, signed])).When(new ReviewDocument(Policy.Documents[0].Id, true, null, null, Coordinator)).ThenState();
+
+        var scoping = Assert.IsType<InScoping>(state);
+        Assert.True(scoping.File.Vetting!.IsComplete);
+    }
+
+    [Fact]
+    public void A_moved_due_date_must_lie_ahead() =>
+        Given(InVetting()).When(new ChangeDueDate("statutes", Now.AddDays(-1), Coordinator)).ThenRejected(VettingRules.DueDateInPast);
+}
