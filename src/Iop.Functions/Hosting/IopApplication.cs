@@ -4,8 +4,11 @@ using System.Text.Unicode;
 using Iop.Cases;
 using Iop.Functions.Api;
 using Iop.Functions.Localization;
+using Iop.Functions.Portal;
+using Iop.Functions.Timers;
 using Iop.Functions.Security;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Iop.Functions.Hosting;
@@ -18,7 +21,10 @@ internal static class IopApplication
         var services = builder.Services;
         services.AddOptions<IopOptions>().BindConfiguration(IopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPolicyProfile(builder.Configuration);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Clock(builder));
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<PortalOptions>, DevelopmentSigningKey>();
+        services.AddSingleton<PortalTokens>();
 
         builder.AddIopStorage();
         services.AddSingleton<CaseService>();
@@ -68,6 +74,24 @@ internal static class IopApplication
         app.MapCaseApi();
         app.MapOpenApi();
         return app;
+    }
+
+    /// <summary>The system clock; in Development optionally sped up (<c>Clock:Scale</c>) to watch reminders happen.</summary>
+    private static TimeProvider Clock(WebApplicationBuilder builder)
+    {
+        var scale = builder.Configuration.GetValue("Clock:Scale", 1.0);
+        if (scale == 1.0)
+        {
+            return TimeProvider.System;
+        }
+
+        if (!builder.Environment.IsDevelopment() || scale <= 0)
+        {
+            throw new InvalidOperationException("Clock:Scale is for local demonstrations only (Development environment, a positive number).");
+        }
+
+        var epoch = builder.Configuration.GetValue<DateTimeOffset?>("Clock:Epoch") ?? TimeProvider.System.GetUtcNow();
+        return new ScaledTimeProvider(epoch, scale);
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Iop.Cases;
 using Iop.Functions.Mail;
@@ -7,7 +8,9 @@ using Iop.Functions.Outbox.LocalOutbox;
 using Iop.Functions.Storage;
 using Iop.Functions.Storage.Azurite;
 using Iop.Functions.Storage.Cases;
+using Iop.Functions.Storage.Documents;
 using Iop.Functions.Storage.RegistrationNumbers;
+using Iop.Functions.Timers;
 using Iop.Messaging;
 
 namespace Iop.Functions.Hosting;
@@ -29,6 +32,8 @@ internal static class StorageRegistration
         services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
         services.AddSingleton(new TableServiceClient(connectionString));
         services.AddSingleton(new QueueServiceClient(connectionString));
+        services.AddSingleton(new BlobServiceClient(connectionString));
+        services.AddSingleton<BlobDocumentStore>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<ICaseStore, TableCaseStore>();
@@ -46,6 +51,14 @@ internal static class StorageRegistration
         if (builder.Configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunLocally)}", true))
         {
             services.AddHostedService<OutboxHostedService>();
+        }
+
+        services.Configure<TimerOptions>(builder.Configuration.GetSection(TimerOptions.Section));
+        services.AddSingleton<TimerQueue>();
+        services.AddSingleton<TimerHandler>();
+        if (builder.Configuration.GetValue($"{TimerOptions.Section}:{nameof(TimerOptions.RunLocally)}", true))
+        {
+            services.AddHostedService<TimerHostedService>();
         }
 
         return builder;

@@ -18,6 +18,9 @@ internal static class SwedishTime
             : local.ToString("d MMMM yyyy 'kl.' HH:mm", Language.Swedish);
     }
 
+    /// <summary>E.g. "22 november 2026", always in Swedish (for mail, which is written in Swedish).</summary>
+    public static string FormatDateLong(DateTimeOffset instant) => ToLocal(instant).ToString("d MMMM yyyy", Language.Swedish);
+
     /// <summary>E.g. "2026-11-22" (ISO dates are the Swedish convention).</summary>
     public static string FormatDate(DateTimeOffset instant) => ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

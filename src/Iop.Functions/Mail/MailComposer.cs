@@ -3,6 +3,8 @@ using System.Text;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Hosting;
+using Iop.Functions.Portal;
+using Iop.Policies;
 using Iop.Messaging;
 using Iop.Screening;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace Iop.Functions.Mail;
 /// Writes the messages the case sends, in Swedish (the initiator's and the coordinator's language): plain text and
 /// an HTML body made of the same escaped paragraphs, the registration number in every subject, replies to the coordinator.
 /// </summary>
-internal sealed class MailComposer(IOptions<IopOptions> options)
+internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile policy, PortalTokens tokens)
 {
     private IopOptions Settings => options.Value;
 
@@ -35,19 +37,65 @@ internal sealed class MailComposer(IOptions<IopOptions> options)
         _ => throw new InvalidOperationException($"No text for {mail.Message}."),
     };
 
-    public CoordinatorNotification Compose(NotifyCoordinator notice) => notice.Notice switch
+    public MailMessage Compose(SendPortalLink mail) => Message(
+            mail.ToName,
+            mail.ToEmail,
+            $"Uppgifter om er organisation – {mail.Number}",
+            $"Hej {mail.ToName}!",
+            $"Initiativet från {mail.OrganisationName} (diarienummer {mail.Number}) går vidare. Innan dialogen inleds behöver kommunen några uppgifter om er organisation, och att en företrädare undertecknar kommunens värdegrund.",
+            $"Allt gör ni på er egen sida, från dator eller mobil:\n{PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)}",
+            "Vi ber om:\n" + string.Join("\n", policy.Documents.Select(d => "– " + d.Name.Sv)) + "\n– Undertecknad värdegrund",
+            "Finns något av dokumenten inte hos er kan ni ange det på sidan och förklara varför.",
+            $"Länken är personlig och gäller till och med {SwedishDate(mail.ExpiresAt)}. Dela den inte; be oss om en ny om den slutar fungera.");
+
+    public MailMessage Compose(RemindInitiator mail) => Message(
+        mail.ToName,
+        mail.ToEmail,
+        $"Påminnelse: uppgifter som saknas – {mail.Number}",
+        $"Hej {mail.ToName}!",
+        $"Vi saknar fortfarande följande för initiativet från {mail.OrganisationName} (diarienummer {mail.Number}):",
+        string.Join("\n", mail.Missing.Select(m => $"– {ItemName(m.Item)} (senast {SwedishDate(m.DueAt)})")),
+        $"Lämna dem på er sida:\n{PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)}",
+        "Hör av er om ni behöver mer tid eller har frågor.");
+
+    public MailMessage Compose(AskForCompletion mail) => Message(
+        mail.ToName,
+        mail.ToEmail,
+        $"Komplettering behövs: {ItemName(mail.DocumentId)} – {mail.Number}",
+        $"Hej {mail.ToName}!",
+        $"Vi har gått igenom \"{ItemName(mail.DocumentId)}\" för initiativet från {mail.OrganisationName} och behöver en komplettering:",
+        mail.Comment,
+        $"Lämna den senast {SwedishDate(mail.DueAt)} på er sida:\n{PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)}");
+
+    public CoordinatorNotification Compose(NotifyCoordinator notice)
     {
-        CoordinatorNotice.NewInitiative => new CoordinatorNotification(
-            $"Nytt IOP-initiativ: {notice.OrganisationName}",
-            $"Initiativet har registrerats som {notice.Number} och väntar på bedömning mot checklistan.",
-            notice.Number.Value,
-            CaseUrl(notice.Case)),
-        _ => throw new InvalidOperationException($"No text for {notice.Notice}."),
-    };
+        var items = string.Join(", ", (notice.Items ?? ValueList<string>.Empty).Select(ItemName));
+        var (title, text) = notice.Notice switch
+        {
+            CoordinatorNotice.NewInitiative => ($"Nytt IOP-initiativ: {notice.OrganisationName}", $"Initiativet har registrerats som {notice.Number} och väntar på bedömning mot checklistan."),
+            CoordinatorNotice.DocumentAnswered => ($"Att granska: {items} – {notice.OrganisationName}", $"Organisationen har svarat på begäran om {items} i ärende {notice.Number}."),
+            CoordinatorNotice.DeclarationSigned => ($"Värdegrunden undertecknad – {notice.OrganisationName}", $"Värdegrunden är undertecknad i ärende {notice.Number}."),
+            CoordinatorNotice.Overdue => ($"Försenat: {items} – {notice.OrganisationName}", $"Begäran om {items} i ärende {notice.Number} är försenad trots påminnelser. Kontakta organisationen eller flytta datumet."),
+            CoordinatorNotice.VettingCompleted => ($"Kontrollen klar – {notice.OrganisationName}", $"Alla dokument är godkända och värdegrunden undertecknad i ärende {notice.Number}. Nästa steg: berörda nämnder och bolag."),
+            _ => throw new InvalidOperationException($"No text for {notice.Notice}."),
+        };
+        return new CoordinatorNotification(title, text, notice.Number.Value, CaseUrl(notice.Case));
+    }
+
+    public Uri PortalUrl(CaseId id, string tokenId, DateTimeOffset expiresAt) =>
+        new(Settings.PublicBaseUrl!, $"/portal/{tokens.Create(id, tokenId, expiresAt)}");
+
+    private string ItemName(string item) =>
+        item == Vetting.Vetting.DeclarationItem ? "Undertecknad värdegrund" : policy.Documents.FirstOrDefault(d => d.Id == item)?.Name.Sv ?? item;
+
+    private static string SwedishDate(DateTimeOffset instant) => Localization.SwedishTime.FormatDateLong(instant);
 
     public Uri CaseUrl(CaseId id) => new(Settings.PublicBaseUrl!, $"/arenden/{id}");
 
-    private MailMessage Message(MailToInitiator mail, string subject, string greeting, params string?[] paragraphs)
+    private MailMessage Message(MailToInitiator mail, string subject, string greeting, params string?[] paragraphs) =>
+        Message(mail.ToName, mail.ToEmail, subject, greeting, paragraphs);
+
+    private MailMessage Message(string toName, string toEmail, string subject, string greeting, params string?[] paragraphs)
     {
         string[] body =
         [
@@ -65,7 +113,7 @@ internal sealed class MailComposer(IOptions<IopOptions> options)
 
         html.Append("</body></html>");
         return new MailMessage(
-            ValueList.Of(new MailAddress(mail.ToName, mail.ToEmail)),
+            ValueList.Of(new MailAddress(toName, toEmail)),
             subject,
             text,
             html.ToString(),

@@ -12,4 +12,8 @@ internal sealed class StorageOptions
     public string OutboxQueue { get; set; } = "outbox";
 
     public string LocalOutboxTable { get; set; } = "devoutbox";
+
+    public string DocumentsContainer { get; set; } = "documents";
+
+    public string TimersQueue { get; set; } = "timers";
 }

@@ -14,6 +14,9 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>A fresh key per app: a test's links are worthless to any other app.</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>A browser-like client with its own cookies; redirects followed unless asked not to.</summary>
     public PageClient Pages(bool followRedirects = true) =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }));
@@ -24,6 +27,7 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         builder.UseSetting("ConnectionStrings:Storage", storageConnectionString);
         builder.UseSetting("Storage:StartAzurite", "false");
         builder.UseSetting("Iop:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("Portal:SigningKey", SigningKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }

@@ -3,10 +3,13 @@ using Azure.Storage.Queues;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Hosting;
+using Iop.Functions.Mail;
 using Iop.Functions.Outbox;
+using Iop.Functions.Portal;
 using Iop.Functions.Storage;
 using Iop.Functions.Storage.Cases;
 using Iop.Functions.Storage.RegistrationNumbers;
+using Iop.Functions.Timers;
 using Iop.Intake;
 using Iop.Policies;
 using Iop.Screening;
@@ -27,6 +30,8 @@ internal sealed class TestCases
             RegistryTable = AzuriteFixture.UniqueName("registry"),
             LocalOutboxTable = AzuriteFixture.UniqueName("devoutbox"),
             OutboxQueue = AzuriteFixture.UniqueName("outbox"),
+            TimersQueue = AzuriteFixture.UniqueName("timers"),
+            DocumentsContainer = AzuriteFixture.UniqueName("documents"),
         });
         Tables = azurite.Tables();
         Queues = azurite.Queues();
@@ -46,6 +51,17 @@ internal sealed class TestCases
         CoordinatorMailbox = "iop@mora.example",
         CoordinatorName = "IOP-samordnaren",
     });
+
+    public static IOptions<PortalOptions> Portal { get; } = Microsoft.Extensions.Options.Options.Create(new PortalOptions
+    {
+        SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+    });
+
+    public PortalTokens Tokens { get; } = new(Portal);
+
+    public TimerQueue Timers => new(Queues, Options, Time);
+
+    public MailComposer Composer => new(Settings, Policy, Tokens);
 
     public static Actor Coordinator { get; } = new("saga@mora.example", "Saga Samordnare", ActorRole.Coordinator);
 

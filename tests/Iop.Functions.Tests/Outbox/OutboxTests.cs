@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Iop.Cases;
-using Iop.Functions.Mail;
 using Iop.Functions.Outbox;
 using Iop.Functions.Outbox.LocalOutbox;
 using Iop.Functions.Tests.Infrastructure;
@@ -21,7 +20,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         _cases.Tables,
         _cases.Options,
         Options.Create(options ?? new OutboxOptions()),
-        new EffectDelivery(new MailComposer(TestCases.Settings), mailer ?? new LocalMailer(LocalOutbox), new LocalCoordinatorNotifier(LocalOutbox)),
+        new EffectDelivery(_cases.Composer, mailer ?? new LocalMailer(LocalOutbox), new LocalCoordinatorNotifier(LocalOutbox), _cases.Timers),
         _cases.Time,
         NullLogger<OutboxDispatcher>.Instance);
 
