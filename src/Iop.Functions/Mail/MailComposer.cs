@@ -4,8 +4,8 @@ using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Hosting;
 using Iop.Functions.Portal;
-using Iop.Policies;
 using Iop.Messaging;
+using Iop.Policies;
 using Iop.Screening;
 using Microsoft.Extensions.Options;
 
