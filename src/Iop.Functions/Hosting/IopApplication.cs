@@ -25,6 +25,7 @@ internal static class IopApplication
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<PortalOptions>, DevelopmentSigningKey>();
         services.AddSingleton<PortalTokens>();
+        services.AddSingleton<PortalAccess>();
 
         builder.AddIopStorage();
         services.AddSingleton<CaseService>();

@@ -1,6 +1,7 @@
 using Iop.Cases;
 using Iop.Common;
 using Iop.Screening;
+using Iop.Vetting;
 using static Iop.Functions.Localization.Language;
 
 namespace Iop.Functions.Localization;
@@ -62,7 +63,32 @@ internal static class Texts
         CaseRules.ScopeRequired => T("Välj minst en berörd nämnd eller ett bolag.", "Choose at least one affected committee or company."),
         CaseRules.NotApproved => T("Avtalet kan inte undertecknas innan nämnderna har godkänt det.", "The agreement cannot be signed before the committees approved it."),
         CaseRules.InvalidTerm => T("Avtalstiden slutar innan den börjar.", "The agreement term ends before it starts."),
+        VettingRules.LinkRevoked => T("Länken har ersatts av en nyare. Använd länken i det senaste mejlet.", "The link has been replaced by a newer one. Use the link in the latest e-mail."),
+        VettingRules.LinkExpired => T("Länken har slutat gälla. Be IOP-samordnaren om en ny.", "The link has expired. Ask the IOP coordinator for a new one."),
+        VettingRules.NotRequested => T("Det dokumentet har kommunen inte begärt.", "The municipality has not requested that document."),
+        VettingRules.AlreadyAccepted => T("Dokumentet är redan godkänt.", "The document is already accepted."),
+        VettingRules.MustExist => T("Det här dokumentet måste finnas; riktlinjen kräver det.", "This document must exist; the guideline requires it."),
+        VettingRules.ExplanationRequired => T("Förklara varför dokumentet inte finns.", "Explain why the document does not exist."),
+        VettingRules.AlreadySigned => T("Värdegrunden är redan undertecknad.", "The values declaration is already signed."),
+        VettingRules.SignerRequired => T("Fyll i namn, roll och organisation för den som undertecknar.", "Enter the signer's name, role and organisation."),
+        VettingRules.ConfirmationRequired => T("Kryssa i rutan för att intyga värdegrunden.", "Tick the box to certify the values declaration."),
+        VettingRules.DeclarationChanged => T("Värdegrundens text har ändrats sedan sidan visades. Läs den igen och underteckna.", "The declaration's text has changed since the page was shown. Read it again and sign."),
+        VettingRules.NothingToReview => T("Det finns inget nytt att granska för dokumentet.", "There is nothing new to review for the document."),
+        VettingRules.CommentRequired => T("Skriv vad som behöver kompletteras.", "Write what needs completing."),
+        VettingRules.DueDateInPast => T("Datumet har redan passerat. Välj ett senare datum.", "The date has passed. Choose a later date."),
+        VettingRules.NothingDue => T("Inget är försenat.", "Nothing is overdue."),
         _ => error.Message,
+    };
+
+    public static string RequestStatusName(RequestStatus status, bool notExisting) => (status, notExisting) switch
+    {
+        (RequestStatus.Open, _) => T("Ej inskickat", "Not sent"),
+        (RequestStatus.Submitted, true) => T("Anmält som saknas – granskas", "Reported as not existing – under review"),
+        (RequestStatus.Submitted, false) => T("Inskickat – granskas", "Sent – under review"),
+        (RequestStatus.NeedsCompletion, _) => T("Behöver kompletteras", "Needs completion"),
+        (RequestStatus.Accepted, true) => T("Godkänt som saknat", "Accepted as not existing"),
+        (RequestStatus.Accepted, false) => T("Godkänt", "Accepted"),
+        _ => status.ToString(),
     };
 
     public static string StaleMessage => T(
