@@ -73,6 +73,7 @@ internal static class IopApplication
         app.MapSignOut();
         app.MapInitiativeApi();
         app.MapCaseApi();
+        app.MapDocumentDownloads();
         app.MapOpenApi();
         return app;
     }

@@ -1,12 +1,14 @@
 using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Localization;
+using Iop.Functions.Portal;
 using Iop.Functions.Security;
 using Iop.Policies;
 using Iop.Screening;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Pages.Cases;
 
@@ -15,7 +17,7 @@ namespace Iop.Functions.Pages.Cases;
 /// it was rendered from, so acting on a stale page is refused instead of overwriting someone else's change.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-public sealed class DetailsModel(CaseService cases, ICaseStore store, PolicyProfile policy) : PageModel
+internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, PolicyProfile policy, IOptions<PortalOptions> portal, TimeProvider time) : PageModel
 {
     public StoredCase Case { get; private set; } = null!;
 
@@ -33,6 +35,8 @@ public sealed class DetailsModel(CaseService cases, ICaseStore store, PolicyProf
     public string? StatusMessage { get; set; }
 
     public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
+
+    public DateTimeOffset Now => time.GetUtcNow();
 
     public bool CanScreen => Case.State is Received or InScreening;
 
