@@ -21,6 +21,15 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
     public PageClient Pages(bool followRedirects = true) =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }));
 
+    /// <summary>The same app with a small upload limit, so limit tests need not send 25 MB.</summary>
+    public IopAppFactory WithMaxFileBytes(long bytes)
+    {
+        _maxFileBytes = bytes;
+        return this;
+    }
+
+    private long? _maxFileBytes;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -28,6 +37,11 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         builder.UseSetting("Storage:StartAzurite", "false");
         builder.UseSetting("Iop:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Portal:SigningKey", SigningKey);
+        if (_maxFileBytes is { } max)
+        {
+            builder.UseSetting("Portal:MaxFileBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }

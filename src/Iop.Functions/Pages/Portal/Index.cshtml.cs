@@ -62,8 +62,15 @@ internal sealed class IndexModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(string token, [FromQuery] string document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes no parameters on purpose: binding any would make MVC read the whole form first, buffering the file
+    /// that this handler streams to storage.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadAsync()
     {
+        var token = RouteData.Values["token"] as string ?? "";
+        var document = Request.Query["document"].ToString();
+        var cancellationToken = HttpContext.RequestAborted;
         if (!await OpenAsync(token, cancellationToken).ConfigureAwait(false))
         {
             return Closed();
