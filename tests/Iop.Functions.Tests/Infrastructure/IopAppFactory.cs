@@ -29,6 +29,22 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
     }
 
     private long? _maxFileBytes;
+    private string? _storageSuffix;
+    private TimeProvider? _clock;
+
+    /// <summary>Tables, queues and container of its own (shared by apps given the same suffix), so no other app's services touch them.</summary>
+    public IopAppFactory WithOwnStorage(string suffix)
+    {
+        _storageSuffix = suffix;
+        return this;
+    }
+
+    /// <summary>Another clock than the fake one, e.g. a sped-up real clock for timers that must fire in real time.</summary>
+    public IopAppFactory WithClock(TimeProvider clock)
+    {
+        _clock = clock;
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,6 +58,14 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
             builder.UseSetting("Portal:MaxFileBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        if (_storageSuffix is { } suffix)
+        {
+            foreach (var (key, name) in new[] { ("CasesTable", "cases"), ("RegistryTable", "registry"), ("LocalOutboxTable", "devoutbox"), ("OutboxQueue", "outbox"), ("TimersQueue", "timers"), ("DocumentsContainer", "documents") })
+            {
+                builder.UseSetting($"Storage:{key}", name + suffix);
+            }
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton(_clock ?? Time));
     }
 }

@@ -20,7 +20,7 @@ internal static class VettingCases
         var all = service.Policy.Checklist.Select(c => new CriterionAssessment(c.Id, Assessment.Met, null)).ToValueList();
         Assert.IsType<Accepted>(await service.HandleAsync(id, new CompleteScreening(all, ScreeningOutcome.Continue, null, Alternative.None, Coordinator), null, CancellationToken.None));
         var tokenId = PortalTokens.NewTokenId();
-        var expires = app.Time.GetUtcNow().AddDays(90);
+        var expires = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(90);
         Assert.IsType<Accepted>(await service.HandleAsync(id, new StartPartnerVetting(tokenId, expires, Coordinator), null, CancellationToken.None));
         var token = app.Services.GetRequiredService<PortalTokens>().Create(id, tokenId, expires);
         return (id, token, tokenId);
