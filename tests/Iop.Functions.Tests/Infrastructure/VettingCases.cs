@@ -7,9 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Iop.Functions.Tests.Infrastructure;
 
 /// <summary>Takes a case through the app's own service to partner vetting and hands out its portal link.</summary>
-internal static class VettingCases
+public static class VettingCases
 {
     public static readonly Actor Coordinator = new("saga@mora.example", "Saga Samordnare", ActorRole.Coordinator);
+
+    public static Intake.Initiative Initiative(string organisation) => TestCases.Initiative(organisation);
 
     public static async Task<(CaseId Id, string Token, string TokenId)> StartAsync(IopAppFactory app, string organisation = "Föreningen Navet")
     {
