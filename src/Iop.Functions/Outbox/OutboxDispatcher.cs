@@ -19,21 +19,18 @@ internal sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
+    private const int MaxErrorLength = 1000;
+
     private TableClient Table => tables.GetTableClient(storage.Value.CasesTable);
 
     /// <summary>Delivers the case's pending effects that are due, in order. Returns how many were delivered.</summary>
     public async Task<int> DispatchCaseAsync(CaseId id, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {CaseRows.Partition(id)} and RowKey ge {OutboxRows.Prefix} and RowKey lt {OutboxRows.End} and Status eq {nameof(OutboxStatus.Pending)}");
+            $"PartitionKey eq {CaseRows.Partition(id)} and RowKey ge {OutboxRows.Prefix} and RowKey lt {OutboxRows.End} and Status eq {nameof(OutboxStatus.Pending)} and NextAttemptAt le {time.GetUtcNow().UtcDateTime}");
         var delivered = 0;
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (row.GetDateTimeOffset("NextAttemptAt") > time.GetUtcNow())
-            {
-                continue;
-            }
-
             if (await DeliverAsync(row, cancellationToken).ConfigureAwait(false))
             {
                 delivered++;
@@ -43,7 +40,10 @@ internal sealed class OutboxDispatcher(
         return delivered;
     }
 
-    /// <summary>Finds every case with a pending effect that is due (lost signals, retries) and dispatches it.</summary>
+    /// <summary>
+    /// Finds every case with a pending effect that is due (lost signals, retries) and dispatches it. A filtered scan of
+    /// the cases table: outbox rows are few and short-lived, and the sweep runs every half minute, not per request.
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -78,7 +78,7 @@ internal sealed class OutboxDispatcher(
         }
 
         row["Status"] = nameof(OutboxStatus.Sent);
-        row["SentAt"] = time.GetUtcNow().UtcDateTime;
+        row["SentAt"] = time.GetUtcNow();
         row["Attempts"] = (row.GetInt32("Attempts") ?? 0) + 1;
         await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
         return true;
@@ -91,8 +91,9 @@ internal sealed class OutboxDispatcher(
         var backoff = TimeSpan.FromTicks(Math.Min(settings.MaxBackoff.Ticks, settings.FirstBackoff.Ticks * (1L << Math.Min(attempts - 1, 20))));
         var failed = attempts >= settings.MaxAttempts;
         row["Attempts"] = attempts;
-        row["LastError"] = $"{error.GetType().Name}: {error.Message}"[..Math.Min(1000, error.GetType().Name.Length + 2 + error.Message.Length)];
-        row["NextAttemptAt"] = (time.GetUtcNow() + backoff).UtcDateTime;
+        var message = $"{error.GetType().Name}: {error.Message}";
+        row["LastError"] = message.Length <= MaxErrorLength ? message : message[..MaxErrorLength];
+        row["NextAttemptAt"] = time.GetUtcNow() + backoff;
         row["Status"] = failed ? nameof(OutboxStatus.Failed) : nameof(OutboxStatus.Pending);
         logger.LogWarning(error, "Delivering {Key} failed (attempt {Attempts}); {Next}.", row.GetString("IdempotencyKey"), attempts, failed ? "giving up" : $"retrying in {backoff}");
         await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using Azure;
 using Iop.Cases;
 using Microsoft.Extensions.Options;
 
@@ -59,9 +58,11 @@ internal sealed class OutboxHostedService(
             {
                 return;
             }
-            catch (RequestFailedException e)
+            catch (Exception e)
             {
-                logger.LogWarning(e, "The outbox dispatcher could not reach storage; trying again shortly.");
+                // One bad round must not stop the host: an undeleted message comes back after its visibility timeout
+                // (and after five tries is left to the sweep), and the sweep retries whatever is still pending.
+                logger.LogWarning(e, "The outbox dispatcher failed a round; trying again shortly.");
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(false);
             }
         }

@@ -24,7 +24,7 @@ internal static class OutboxRows
     {
         var entity = new TableEntity(CaseRows.Partition(id), Key(version, index))
         {
-            ["Type"] = effect.GetType().Name,
+            ["Type"] = TypeDiscriminator<Effect>.Of(effect),
             ["IdempotencyKey"] = IdempotencyKey(id, version, index),
             ["Status"] = nameof(OutboxStatus.Pending),
             ["Attempts"] = 0,

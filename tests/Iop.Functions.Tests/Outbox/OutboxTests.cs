@@ -79,7 +79,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         var dispatcher = Dispatcher(mailer, new OutboxOptions { FirstBackoff = TimeSpan.FromMinutes(1) });
 
         await dispatcher.DispatchCaseAsync(id, CancellationToken.None);
-        var failed = (await OutboxRowsAsync(id)).Single(r => r.GetString("Type") == nameof(MailToInitiator));
+        var failed = (await OutboxRowsAsync(id)).Single(r => r.GetString("Type") == "mail-to-initiator");
         var tooEarly = await dispatcher.DispatchCaseAsync(id, CancellationToken.None);
         _cases.Time.Advance(TimeSpan.FromMinutes(1));
         var later = await dispatcher.DispatchCaseAsync(id, CancellationToken.None);
@@ -104,7 +104,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
             _cases.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var mail = (await OutboxRowsAsync(id)).Single(r => r.GetString("Type") == nameof(MailToInitiator));
+        var mail = (await OutboxRowsAsync(id)).Single(r => r.GetString("Type") == "mail-to-initiator");
         Assert.Equal("Failed", mail.GetString("Status"));
         Assert.Equal(3, mail.GetInt32("Attempts"));
     }

@@ -141,6 +141,22 @@ public sealed class PortalTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_file_whose_record_is_refused_leaves_no_blob_behind()
+    {
+        var (id, token, _) = await VettingCasesStart();
+        using var first = await UploadAsync(_app.Pages(followRedirects: false), token, "statutes", VettingCases.Pdf(), "stadgar.pdf");
+        await _app.Services.GetRequiredService<CaseService>().HandleAsync(id, new ReviewDocument("statutes", true, null, null, VettingCases.Coordinator), null, CancellationToken.None);
+        var version = (await LoadAsync(id))!.Version;
+
+        using var late = await UploadAsync(_app.Pages(), token, "statutes", VettingCases.Pdf(4096), "stadgar-igen.pdf");
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("Dokumentet är redan godkänt.", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(version, (await LoadAsync(id))!.Version);
+        Assert.Equal(1, await BlobCountAsync(id));
+    }
+
+    [Fact]
     public async Task A_forged_link_shows_nothing()
     {
         var (id, _, tokenId) = await VettingCasesStart();

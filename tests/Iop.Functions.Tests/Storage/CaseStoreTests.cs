@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Iop.Cases;
 using Iop.Common;
@@ -31,6 +33,12 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         Assert.Equal("Föreningen Navet", summary.OrganisationName);
         Assert.Equal(received.File.ReceivedAt.AddDays(14), summary.DueAt);
         Assert.Equal(2, rows.Count(r => r.StartsWith("outbox-", StringComparison.Ordinal)));
+        var e = await _cases.CasesTable.GetEntityAsync<TableEntity>(id.ToString(), "event-0000000001");
+        Assert.Equal("initiative-submitted", e.Value.GetString("Type"));
+        Assert.Equal(received.File.ReceivedAt, e.Value.GetDateTimeOffset("At"));
+        Assert.Equal(("karin.ek@navet.example", "Karin Ek"), (e.Value.GetString("ById"), e.Value.GetString("ByName")));
+        var outbox = await _cases.CasesTable.GetEntityAsync<TableEntity>(id.ToString(), "outbox-0000000001-00");
+        Assert.Equal(("mail-to-initiator", $"{id}/1/0", "Pending"), (outbox.Value.GetString("Type"), outbox.Value.GetString("IdempotencyKey"), outbox.Value.GetString("Status")));
     }
 
     [Fact]
@@ -59,8 +67,9 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
     {
         var id = await _cases.SubmitAsync();
         var loaded = (await _cases.Store.LoadAsync(id, CancellationToken.None))!;
-        var first = Change(loaded, "första");
-        var second = Change(loaded, "andra");
+        var first = Change(loaded, Assess("no-market", "första"));
+        var second = Change(loaded, new Discontinue("Dubblett av ett annat initiativ.", Alternative.None, TestCases.Coordinator));
+        Assert.NotEmpty(second.Effects);
         Assert.True(await _cases.Store.TryCommitAsync(first, CancellationToken.None));
         var before = await _cases.RowsAsync(id);
 
@@ -95,7 +104,7 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         await _cases.CasesTable.AddEntityAsync(new TableEntity(id.ToString(), "event-0000000002"));
         before = await _cases.RowsAsync(id);
 
-        var committed = await _cases.Store.TryCommitAsync(Change(loaded, "krockar"), CancellationToken.None);
+        var committed = await _cases.Store.TryCommitAsync(Change(loaded, new Discontinue("Krockar.", Alternative.None, TestCases.Coordinator)), CancellationToken.None);
 
         Assert.False(committed);
         Assert.Equal(before, await _cases.RowsAsync(id));
@@ -159,16 +168,96 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         Assert.Equal(4, Assert.IsType<Accepted>(result).Case.Version);
     }
 
+    [Fact]
+    public async Task A_change_over_the_four_megabyte_transaction_limit_is_refused_whole()
+    {
+        var id = await _cases.SubmitAsync();
+        var loaded = (await _cases.Store.LoadAsync(id, CancellationToken.None))!;
+        // Forty events of 120,000 characters: each row fits, the transaction (about 5 MB) does not. Azurite would take it.
+        var note = new string('x', 120_000);
+        var events = Enumerable.Range(0, 40)
+            .Select(_ => (CaseEvent)new CriteriaAssessed(ValueList.Of(new CriterionAssessment("no-market", Assessment.Unclear, note)), TestCases.Coordinator, _cases.Time.GetUtcNow()))
+            .ToValueList();
+        var state = (RegisteredCase)events.Aggregate((CaseState)loaded.State, CaseDecider.Evolve);
+        var change = new CaseChange(id, loaded, events, state, CaseSummary.Of(state, 41, _cases.Time.GetUtcNow(), TestCases.Policy), ValueList<Effect>.Empty);
+        var before = await _cases.RowsAsync(id);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _cases.Store.TryCommitAsync(change, CancellationToken.None));
+
+        Assert.Contains("refused whole", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await _cases.RowsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_commit_whose_answer_was_lost_and_retried_by_the_sdk_is_applied_once()
+    {
+        var id = await _cases.SubmitAsync();
+        var lossy = new LoseFirstTransactionAnswer();
+        var options = new TableClientOptions { Retry = { Delay = TimeSpan.FromMilliseconds(10) } };
+        options.AddPolicy(lossy, HttpPipelinePosition.PerRetry);
+        var store = new TableCaseStore(new TableServiceClient(azurite.ConnectionString, options), _cases.Options, _cases.Signal);
+        var service = new CaseService(store, _cases.Numbers, TestCases.Policy, _cases.Time);
+
+        var result = await service.HandleAsync(id, Assess("no-market", "en gång"), null, CancellationToken.None);
+
+        Assert.True(lossy.Lost);
+        Assert.Equal(2, Assert.IsType<Accepted>(result).Case.Version);
+        var history = await _cases.Store.LoadHistoryAsync(id, CancellationToken.None);
+        Assert.Equal([1, 2], history.Select(h => h.Version));
+        Assert.Equal(2, (await _cases.Store.LoadAsync(id, CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task A_snapshot_that_no_longer_reads_is_rebuilt_from_the_events()
+    {
+        var id = await _cases.SubmitAsync();
+        await _cases.Service.HandleAsync(id, Assess("no-market", "före schemabytet"), null, CancellationToken.None);
+        var expected = (await _cases.Store.LoadAsync(id, CancellationToken.None))!;
+        var snapshot = (await _cases.CasesTable.GetEntityAsync<TableEntity>(id.ToString(), "snapshot")).Value;
+        snapshot["State0"] = "{\"state\":\"a-stage-that-was-renamed\"}";
+        await _cases.CasesTable.UpdateEntityAsync(snapshot, snapshot.ETag, TableUpdateMode.Replace);
+
+        var rebuilt = await new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal).LoadAsync(id, CancellationToken.None);
+
+        Assert.Equal(expected.State, rebuilt!.State);
+        Assert.Equal(2, rebuilt.Version);
+    }
+
     private static RecordAssessments Assess(string criterion, string note) =>
         new(ValueList.Of(new CriterionAssessment(criterion, Assessment.Unclear, note)), TestCases.Coordinator);
 
-    private CaseChange Change(StoredCase loaded, string note)
+    private CaseChange Change(StoredCase loaded, CaseCommand command)
     {
-        var decision = CaseDecider.Decide(
-            loaded.State,
-            new RecordAssessments(ValueList.Of(new CriterionAssessment("no-market", Assessment.Unclear, note)), TestCases.Coordinator),
-            new DecisionContext(_cases.Time.GetUtcNow(), TestCases.Policy));
-        var state = (RegisteredCase)decision.Events.Aggregate((CaseState)loaded.State, CaseDecider.Evolve);
-        return new CaseChange(loaded.Id, loaded, decision.Events, state, CaseSummary.Of(state, loaded.Version + 1, _cases.Time.GetUtcNow(), TestCases.Policy), ValueList<Effect>.Empty);
+        var decision = CaseDecider.Decide(loaded.State, command, new DecisionContext(_cases.Time.GetUtcNow(), TestCases.Policy));
+        CaseState state = loaded.State;
+        var effects = new List<Effect>();
+        foreach (var e in decision.Events)
+        {
+            state = CaseDecider.Evolve(state, e);
+            effects.AddRange(CaseReactions.To(e, state, TestCases.Policy));
+        }
+
+        var after = (RegisteredCase)state;
+        return new CaseChange(loaded.Id, loaded, decision.Events, after, CaseSummary.Of(after, loaded.Version + decision.Events.Count, _cases.Time.GetUtcNow(), TestCases.Policy), effects.ToValueList());
+    }
+
+    /// <summary>The network as it sometimes is: the first transaction reaches the table, its answer never reaches us.</summary>
+    private sealed class LoseFirstTransactionAnswer : HttpPipelinePolicy
+    {
+        private int _lost;
+
+        public bool Lost => _lost == 1;
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Exchange(ref _lost, 1) == 0)
+            {
+                throw new IOException("The connection was reset before the answer arrived.");
+            }
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The store calls the table asynchronously.");
     }
 }

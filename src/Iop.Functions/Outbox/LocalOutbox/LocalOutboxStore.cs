@@ -2,6 +2,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Iop.Functions.Storage;
+using Iop.Functions.Storage.Cases;
 using Iop.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
     public const string MailPartition = "mail";
     public const string NotificationPartition = "notification";
 
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
+    private readonly CreatedOnFirstUse<TableClient> _table = new(async () =>
     {
         var table = tables.GetTableClient(options.Value.LocalOutboxTable);
         await table.CreateIfNotExistsAsync().ConfigureAwait(false);
@@ -65,7 +66,7 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
     private async Task AddAsync(TableEntity entity, CancellationToken cancellationToken)
     {
         var table = await _table.Value.ConfigureAwait(false);
-        entity["SentAt"] = time.GetUtcNow().UtcDateTime;
+        entity["SentAt"] = time.GetUtcNow();
         entity["IdempotencyKey"] = Encoding.UTF8.GetString(Convert.FromHexString(entity.RowKey));
         try
         {

@@ -16,18 +16,22 @@ internal static class CaseRows
 
     public const string Version = "Version";
 
+    /// <summary>Which commit wrote an event row: tells a retried transaction that its first attempt landed.</summary>
+    public const string CommitId = "CommitId";
+
     public static readonly string[] SummaryColumns = ["PartitionKey", "RowKey", "Number", "Year", "Sequence", "OrganisationName", "Stage", "ReceivedAt", "UpdatedAt", "DueAt", Version];
 
     public static string Partition(CaseId id) => id.ToString();
 
     public static string EventKey(int version) => string.Create(CultureInfo.InvariantCulture, $"{EventPrefix}{version:D10}");
 
-    public static TableEntity Event(CaseId id, int version, CaseEvent e)
+    public static TableEntity Event(CaseId id, int version, CaseEvent e, string commitId)
     {
         var entity = new TableEntity(Partition(id), EventKey(version))
         {
             [Version] = version,
-            ["Type"] = e.GetType().Name,
+            ["Type"] = TypeDiscriminator<CaseEvent>.Of(e),
+            [CommitId] = commitId,
             ["At"] = e.At.ToUniversalTime(),
             ["ById"] = e.By.Id,
             ["ByName"] = e.By.Name,

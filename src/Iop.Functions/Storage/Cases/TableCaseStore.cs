@@ -12,11 +12,8 @@ namespace Iop.Functions.Storage.Cases;
 /// The event-sourced case store on Azure Tables. One partition per case holds the snapshot row, one row per event and
 /// the outbox rows; a command's rows are written in one entity-group transaction guarded by the snapshot's ETag.
 /// </summary>
-internal sealed class TableCaseStore(TableServiceClient tables, IOptions<StorageOptions> options, IOutboxSignal signal) : ICaseStore
+internal sealed class TableCaseStore : ICaseStore
 {
-    /// <summary>An entity-group transaction holds at most 100 operations.</summary>
-    public const int MaxOperations = 100;
-
     private const int SchemaVersion = 1;
 
     /// <summary>How many cases the decision cache holds before it starts over; a municipality has a few hundred open.</summary>
@@ -28,12 +25,19 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
     /// </summary>
     private readonly ConcurrentDictionary<CaseId, StoredCase> _decisionCache = new();
 
-    private readonly Lazy<Task<TableClient>> _table = new(async () =>
+    private readonly CreatedOnFirstUse<TableClient> _table;
+    private readonly IOutboxSignal _signal;
+
+    public TableCaseStore(TableServiceClient tables, IOptions<StorageOptions> options, IOutboxSignal signal)
     {
-        var table = tables.GetTableClient(options.Value.CasesTable);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return table;
-    });
+        _signal = signal;
+        _table = new(async () =>
+        {
+            var table = tables.GetTableClient(options.Value.CasesTable);
+            await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+            return table;
+        });
+    }
 
     public async Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken)
     {
@@ -56,24 +60,21 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
     public async Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken)
     {
         var table = await _table.Value.ConfigureAwait(false);
+        var commitId = Guid.NewGuid().ToString("N");
         var actions = new List<TableTransactionAction>(1 + change.Events.Count + change.Effects.Count)
         {
             change.Expected is { } expected
                 ? new(TableTransactionActionType.UpdateReplace, SnapshotRow(change), new ETag(expected.ConcurrencyToken))
                 : new(TableTransactionActionType.Add, SnapshotRow(change)),
         };
-        actions.AddRange(change.Events.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.Event(change.Id, change.FromVersion + i + 1, e))));
+        actions.AddRange(change.Events.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.Event(change.Id, change.FromVersion + i + 1, e, commitId))));
         actions.AddRange(change.Effects.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.New(change.Id, change.ToVersion, i, e, change.Summary.UpdatedAt))));
-        if (actions.Count > MaxOperations)
-        {
-            throw new InvalidOperationException($"A change of case {change.Id} needs {actions.Count} rows; one transaction holds {MaxOperations}. It is refused whole rather than split.");
-        }
+        TransactionLimits.EnsureFits(change.Id, actions);
 
         try
         {
             var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            var etag = responses.Value[0].Headers.ETag;
-            if (etag is { } written)
+            if (responses.Value[0].Headers.ETag is { } written)
             {
                 Remember(new StoredCase(change.Id, change.State, change.ToVersion, written.ToString()));
             }
@@ -85,12 +86,15 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             _decisionCache.TryRemove(change.Id, out _);
-            return false;
+            if (!await LandedAsync(table, change, commitId, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
         }
 
         if (change.Effects.Count > 0)
         {
-            await signal.SignalAsync(change.Id, cancellationToken).ConfigureAwait(false);
+            await _signal.SignalAsync(change.Id, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -109,7 +113,10 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
         return history;
     }
 
-    /// <summary>A filtered scan over the snapshot rows: fine for a municipality's hundreds of cases, reading only the summary columns.</summary>
+    /// <summary>
+    /// A filtered scan over the whole table, reading only the snapshot rows' summary columns: fine for a municipality's
+    /// few hundred cases. Thousands of cases would want a separate index table kept in the same transactions.
+    /// </summary>
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(Stage? stage, CancellationToken cancellationToken)
     {
         var table = await _table.Value.ConfigureAwait(false);
@@ -123,6 +130,18 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
         }
 
         return summaries;
+    }
+
+    /// <summary>
+    /// Whether this very commit is in the table after all. The SDK retries a transaction whose answer was lost (a
+    /// reset connection, a timeout); the retry then meets its own first attempt as a conflict. Answering "lost the race"
+    /// would make the service decide the command again and apply it twice.
+    /// </summary>
+    private static async Task<bool> LandedAsync(TableClient table, CaseChange change, string commitId, CancellationToken cancellationToken)
+    {
+        var first = await table.GetEntityIfExistsAsync<TableEntity>(
+            CaseRows.Partition(change.Id), CaseRows.EventKey(change.FromVersion + 1), select: [CaseRows.CommitId], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return first.HasValue && first.Value!.GetString(CaseRows.CommitId) == commitId;
     }
 
     private StoredCase Remember(StoredCase stored)
@@ -144,7 +163,7 @@ internal sealed class TableCaseStore(TableServiceClient tables, IOptions<Storage
         return entity;
     }
 
-    /// <summary>The snapshot's state, or null when it was written by an older schema and must be rebuilt from the events.</summary>
+    /// <summary>The snapshot's state, or null when it was written by another schema or no longer reads, and must be rebuilt from the events.</summary>
     private static RegisteredCase? ReadState(TableEntity snapshot)
     {
         if (snapshot.GetInt32("SchemaVersion") != SchemaVersion)
