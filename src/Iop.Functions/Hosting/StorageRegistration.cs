@@ -2,16 +2,12 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Iop.Cases;
-using Iop.Functions.Mail;
 using Iop.Functions.Outbox;
-using Iop.Functions.Outbox.LocalOutbox;
 using Iop.Functions.Storage;
 using Iop.Functions.Storage.Azurite;
-using Iop.Functions.Storage.Cases;
 using Iop.Functions.Storage.Documents;
 using Iop.Functions.Storage.RegistrationNumbers;
 using Iop.Functions.Timers;
-using Iop.Messaging;
 
 namespace Iop.Functions.Hosting;
 
@@ -36,22 +32,10 @@ internal static class StorageRegistration
         services.AddSingleton<BlobDocumentStore>();
         services.AddHostedService<StorageInitializer>();
 
-        services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<IRegistrationNumbers, TableRegistrationNumbers>();
 
-        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
-        services.AddSingleton<QueueOutboxSignal>();
-        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<QueueOutboxSignal>());
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<EffectDelivery>();
-        services.AddSingleton<MailComposer>();
-        services.AddSingleton<LocalOutboxStore>();
-        services.AddSingleton<IMailer, LocalMailer>();
-        services.AddSingleton<ICoordinatorNotifier, LocalCoordinatorNotifier>();
-        if (builder.Configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunLocally)}", true))
-        {
-            services.AddHostedService<OutboxHostedService>();
-        }
+        // The case store, its outbox and the local Microsoft 365 stand-ins; the clients above are reused.
+        services.AddOutbox(builder.Configuration);
 
         services.Configure<TimerOptions>(builder.Configuration.GetSection(TimerOptions.Section));
         services.AddSingleton<TimerQueue>();
