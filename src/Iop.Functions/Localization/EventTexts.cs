@@ -1,4 +1,5 @@
 using Iop.Cases;
+using Iop.Policies;
 using static Iop.Functions.Localization.Language;
 
 namespace Iop.Functions.Localization;
@@ -6,7 +7,17 @@ namespace Iop.Functions.Localization;
 /// <summary>One line per event in the case's timeline (the public-records history).</summary>
 internal static class EventTexts
 {
-    public static string Describe(CaseEvent e) => e switch
+    /// <summary>One line for the event; documents are named as the case's guideline names them.</summary>
+    public static string Describe(CaseEvent e, PolicyProfile policy)
+    {
+        string Name(string item) => item == Vetting.Vetting.DeclarationItem
+            ? T("värdegrunden", "the values declaration")
+            : policy.Documents.FirstOrDefault(d => d.Id == item)?.Name.In(Code) ?? item;
+        string Names(IEnumerable<string> items) => string.Join(", ", items.Select(Name));
+        return Describe(e, Name, Names);
+    }
+
+    private static string Describe(CaseEvent e, Func<string, string> name, Func<IEnumerable<string>, string> names) => e switch
     {
         InitiativeSubmitted s => T($"Initiativet kom in och registrerades som {s.Number}.", $"The initiative arrived and was registered as {s.Number}."),
         CriteriaAssessed a => T($"Bedömning sparad för {a.Assessments.Count} kriterier.", $"Assessment saved for {a.Assessments.Count} criteria."),
@@ -16,14 +27,14 @@ internal static class EventTexts
             + (d.Alternative == Screening.Alternative.None ? "" : T($" Hänvisning: {Texts.AlternativeName(d.Alternative)}.", $" Referred to: {Texts.AlternativeName(d.Alternative)}.")),
         PartnerVettingStarted s => T($"Kontroll av organisationen påbörjades: {s.Requests.Count} dokument och värdegrunden begärdes, senast {SwedishTime.FormatDate(s.DeclarationDueAt)}.", $"Partner vetting started: {s.Requests.Count} documents and the values declaration requested, due {SwedishTime.FormatDate(s.DeclarationDueAt)}."),
         Vetting.PortalLinkIssued l => T($"Ny länk till organisationens sida skickades (gäller till {SwedishTime.FormatDate(l.Link.ExpiresAt)}); tidigare länkar slutade gälla.", $"A new portal link was sent (valid until {SwedishTime.FormatDate(l.Link.ExpiresAt)}); earlier links stopped working."),
-        Vetting.DocumentUploaded u => T($"Fil inskickad för {u.DocumentId}: {u.File.FileName} ({u.File.Size:N0} byte, SHA-256 {u.File.Sha256[..12]}…).", $"File sent for {u.DocumentId}: {u.File.FileName} ({u.File.Size:N0} bytes, SHA-256 {u.File.Sha256[..12]}…)."),
-        Vetting.DocumentMarkedNotExisting m => T($"Organisationen anger att {m.DocumentId} saknas: {m.Explanation}", $"The organisation says {m.DocumentId} does not exist: {m.Explanation}"),
+        Vetting.DocumentUploaded u => T($"Fil inskickad för {name(u.DocumentId)}: {u.File.FileName} ({u.File.Size:N0} byte, SHA-256 {u.File.Sha256[..12]}…).", $"File sent for {name(u.DocumentId)}: {u.File.FileName} ({u.File.Size:N0} bytes, SHA-256 {u.File.Sha256[..12]}…)."),
+        Vetting.DocumentMarkedNotExisting m => T($"Organisationen anger att {name(m.DocumentId)} saknas: {m.Explanation}", $"The organisation says {name(m.DocumentId)} does not exist: {m.Explanation}"),
         Vetting.DeclarationSigned d => T($"Värdegrunden undertecknades av {d.Declaration.SignerName}, {d.Declaration.SignerRole}, {d.Declaration.OrganisationName} (version {d.Declaration.TextVersion}).", $"The values declaration was signed by {d.Declaration.SignerName}, {d.Declaration.SignerRole}, {d.Declaration.OrganisationName} (version {d.Declaration.TextVersion})."),
-        Vetting.DocumentAccepted a => T($"{a.DocumentId} godkändes.", $"{a.DocumentId} was accepted."),
-        Vetting.DocumentCompletionRequested c => T($"Komplettering av {c.DocumentId} begärdes till {SwedishTime.FormatDate(c.DueAt)}: {c.Comment}", $"Completion of {c.DocumentId} requested by {SwedishTime.FormatDate(c.DueAt)}: {c.Comment}"),
-        Vetting.DocumentDueDateChanged c => T($"Sista dag för {c.DocumentId} ändrades till {SwedishTime.FormatDate(c.DueAt)}.", $"The due date of {c.DocumentId} was changed to {SwedishTime.FormatDate(c.DueAt)}."),
-        Vetting.ReminderSent r => T($"Påminnelse skickades om: {string.Join(", ", r.Items)}.", $"Reminder sent about: {string.Join(", ", r.Items)}."),
-        Vetting.OverdueEscalated o => T($"Samordnaren underrättades om försening: {string.Join(", ", o.Items)}.", $"The coordinator was told of delay: {string.Join(", ", o.Items)}."),
+        Vetting.DocumentAccepted a => T($"{name(a.DocumentId)} godkändes.", $"{name(a.DocumentId)} was accepted."),
+        Vetting.DocumentCompletionRequested c => T($"Komplettering av {name(c.DocumentId)} begärdes till {SwedishTime.FormatDate(c.DueAt)}: {c.Comment}", $"Completion of {name(c.DocumentId)} requested by {SwedishTime.FormatDate(c.DueAt)}: {c.Comment}"),
+        Vetting.DocumentDueDateChanged c => T($"Sista dag för {name(c.DocumentId)} ändrades till {SwedishTime.FormatDate(c.DueAt)}.", $"The due date of {name(c.DocumentId)} was changed to {SwedishTime.FormatDate(c.DueAt)}."),
+        Vetting.ReminderSent r => T($"Påminnelse skickades om: {names(r.Items)}.", $"Reminder sent about: {names(r.Items)}."),
+        Vetting.OverdueEscalated o => T($"Samordnaren underrättades om försening: {names(o.Items)}.", $"The coordinator was told of delay: {names(o.Items)}."),
         PartnerVettingCompleted => T("Kontrollen av organisationen är klar.", "Partner vetting completed."),
         ScopeConfirmed s => T($"Berörda nämnder och bolag: {string.Join(", ", s.AffectedOrganisations)}.", $"Affected committees and companies: {string.Join(", ", s.AffectedOrganisations)}."),
         StakeholderMeetingHeld => T("Dialogmötet hölls.", "The stakeholder meeting was held."),

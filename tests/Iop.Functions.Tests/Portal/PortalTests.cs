@@ -80,6 +80,8 @@ public sealed class PortalTests(AzuriteFixture azurite) : IDisposable
         await staff.SignInAsCoordinatorAsync();
         var downloaded = await staff.Http.GetByteArrayAsync(new Uri($"/arenden/{id}/dokument/statutes/{file.FileId}", UriKind.Relative));
         Assert.Equal(content, downloaded);
+        var casePage = await staff.GetStringAsync($"/arenden/{id}");
+        Assert.Contains("Fil inskickad för Stadgar, bolagsordning eller motsvarande: stadgar 2025.pdf", casePage, StringComparison.Ordinal);
     }
 
     [Theory]
