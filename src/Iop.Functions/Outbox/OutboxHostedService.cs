@@ -1,70 +1,43 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Iop.Cases;
+using Iop.Functions.Storage.Queues;
 using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Outbox;
 
 /// <summary>
-/// The dispatcher for local runs: polls the <c>outbox</c> queue and sweeps for due rows. Under the Functions host a
-/// queue trigger and a timer trigger do the same work and this service is off (<c>Outbox:RunLocally=false</c>).
+/// The dispatcher for local runs: polls the <c>outbox</c> queue and sweeps for due rows (lost signals, retries; a dropped
+/// poison signal's rows are delivered by the sweep too). Under the Functions host a queue trigger and a timer trigger
+/// do the same work and this service is off (<c>Outbox:RunLocally=false</c>).
 /// </summary>
 internal sealed class OutboxHostedService(
     QueueOutboxSignal signal,
     OutboxDispatcher dispatcher,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxHostedService> logger) : BackgroundService
+    ILogger<OutboxHostedService> logger) : QueuePollingService(logger)
 {
-    /// <summary>After this many receipts a message is dropped; its rows stay pending and the sweep delivers them.</summary>
-    private const int MaxDequeueCount = 5;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
+
+    protected override Task<QueueClient> QueueAsync() => signal.QueueAsync();
+
+    protected override async Task BeforeReceiveAsync(CancellationToken cancellationToken)
     {
-        var queue = await signal.QueueAsync().ConfigureAwait(false);
-        var nextSweep = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        if (time.GetUtcNow() >= _nextSweep)
         {
-            try
-            {
-                if (time.GetUtcNow() >= nextSweep)
-                {
-                    await dispatcher.SweepAsync(stoppingToken).ConfigureAwait(false);
-                    nextSweep = time.GetUtcNow() + options.Value.SweepInterval;
-                }
+            await dispatcher.SweepAsync(cancellationToken).ConfigureAwait(false);
+            _nextSweep = time.GetUtcNow() + options.Value.SweepInterval;
+        }
+    }
 
-                var messages = (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(60), stoppingToken).ConfigureAwait(false)).Value;
-                foreach (var message in messages)
-                {
-                    if (CaseId.TryParse(message.MessageText, out var id))
-                    {
-                        if (message.DequeueCount <= MaxDequeueCount)
-                        {
-                            await dispatcher.DispatchCaseAsync(id, stoppingToken).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            logger.LogError("Outbox signal for case {CaseId} failed {Count} times; leaving it to the sweep.", id, message.DequeueCount);
-                        }
-                    }
-
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken).ConfigureAwait(false);
-                }
-
-                if (messages.Length == 0)
-                {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // One bad round must not stop the host: an undeleted message comes back after its visibility timeout
-                // (and after five tries is left to the sweep), and the sweep retries whatever is still pending.
-                logger.LogWarning(e, "The outbox dispatcher failed a round; trying again shortly.");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ConfigureAwait(false);
-            }
+    protected override async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        if (CaseId.TryParse(message.MessageText, out var id))
+        {
+            await dispatcher.DispatchCaseAsync(id, cancellationToken).ConfigureAwait(false);
         }
     }
 }
