@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Iop.Cases;
 using Iop.Functions.Outbox;
 using Iop.Functions.Storage;
@@ -17,7 +14,6 @@ internal static class StorageRegistration
     public static WebApplicationBuilder AddIopStorage(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = builder.Configuration.GetConnectionString("Storage") ?? LocalAzurite.DevelopmentStorage;
 
         // Registered first so Azurite is up before anything else that starts touches storage.
         if (LocalAzurite.ShouldStart(builder.Configuration, builder.Environment))
@@ -26,9 +22,10 @@ internal static class StorageRegistration
         }
 
         services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        services.AddSingleton(new TableServiceClient(connectionString));
-        services.AddSingleton(new QueueServiceClient(connectionString));
-        services.AddSingleton(new BlobServiceClient(connectionString));
+        var clients = StorageClients.From(builder.Configuration);
+        services.AddSingleton(clients.Tables);
+        services.AddSingleton(clients.Queues);
+        services.AddSingleton(clients.Blobs);
         services.AddSingleton<BlobDocumentStore>();
         services.AddHostedService<StorageInitializer>();
 
