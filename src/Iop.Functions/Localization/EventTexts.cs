@@ -8,8 +8,13 @@ namespace Iop.Functions.Localization;
 internal static class EventTexts
 {
     /// <summary>One line for the event; documents are named as the case's guideline names them.</summary>
-    public static string Describe(CaseEvent e, PolicyProfile policy)
+    public static string Describe(CaseEvent e, PolicyProfile policy, CaseFile? file = null)
     {
+        if (OfficialTexts.Describe(e, file) is { } line)
+        {
+            return line;
+        }
+
         string Name(string item) => item == Vetting.Vetting.DeclarationItem
             ? T("värdegrunden", "the values declaration")
             : policy.Documents.FirstOrDefault(d => d.Id == item)?.Name.In(Code) ?? item;
@@ -36,13 +41,10 @@ internal static class EventTexts
         Vetting.ReminderSent r => T($"Påminnelse skickades om: {names(r.Items)}.", $"Reminder sent about: {names(r.Items)}."),
         Vetting.OverdueEscalated o => T($"Samordnaren underrättades om försening: {names(o.Items)}.", $"The coordinator was told of delay: {names(o.Items)}."),
         PartnerVettingCompleted => T("Kontrollen av organisationen är klar.", "Partner vetting completed."),
-        ScopeConfirmed s => T($"Berörda nämnder och bolag: {string.Join(", ", s.AffectedOrganisations)}.", $"Affected committees and companies: {string.Join(", ", s.AffectedOrganisations)}."),
-        StakeholderMeetingHeld => T("Dialogmötet hölls.", "The stakeholder meeting was held."),
-        InternalPositionsReported => T("Berörda organisationer har lämnat sina ställningstaganden.", "The affected organisations reported their positions."),
-        FollowUpMeetingHeld => T("Uppföljningsmötet hölls.", "The follow-up meeting was held."),
-        AgreementSubmittedForDecision => T("Avtalsförslaget skickades till nämnderna för beslut.", "The draft agreement went to the committees for decision."),
-        CommitteeDecisionRecorded { Approved: true } => T("Nämnderna godkände avtalet.", "The committees approved the agreement."),
-        CommitteeDecisionRecorded => T("Nämnderna avslog avtalet.", "The committees rejected the agreement."),
+        ScopeConfirmed s => T($"Berörda nämnder och bolag: {string.Join(", ", s.Organisations.Select(o => o.Name))}.", $"Affected committees and companies: {string.Join(", ", s.Organisations.Select(o => o.Name))}."),
+        InternalPositionsReported => T("Alla berörda organisationer har lämnat sina ställningstaganden.", "Every affected organisation reported its position."),
+        AgreementDraftingStarted => T("Uppföljningsmötet är hållet: överenskommelsen skrivs.", "The follow-up meeting is held: the agreement is being drafted."),
+        AgreementSubmittedForDecision => T("Förslaget till överenskommelse skickades till nämnderna och styrelserna för beslut.", "The draft agreement went to the committees and boards for decision."),
         AgreementSigned s => T($"Avtalet undertecknades för perioden {s.Term.Start:yyyy-MM-dd}–{s.Term.End:yyyy-MM-dd}.", $"The agreement was signed for {s.Term.Start:yyyy-MM-dd}–{s.Term.End:yyyy-MM-dd}."),
         PartnershipEnded p => T($"Partnerskapet avslutades. Skäl: {p.Reason}", $"The partnership ended. Reason: {p.Reason}"),
         _ => e.GetType().Name,

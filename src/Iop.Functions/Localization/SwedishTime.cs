@@ -23,4 +23,17 @@ internal static class SwedishTime
 
     /// <summary>E.g. "2026-11-22" (ISO dates are the Swedish convention).</summary>
     public static string FormatDate(DateTimeOffset instant) => ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>E.g. "14:05".</summary>
+    public static string FormatClock(DateTimeOffset instant) => ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The instant of a Swedish local date and time (as typed into a form), whatever the server's zone.</summary>
+    public static DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+    }
+
+    /// <summary>The Swedish local date of an instant.</summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now).DateTime);
 }

@@ -77,7 +77,7 @@ internal static class Texts
         VettingRules.CommentRequired => T("Skriv vad som behöver kompletteras.", "Write what needs completing."),
         VettingRules.DueDateInPast => T("Datumet har redan passerat. Välj ett senare datum.", "The date has passed. Choose a later date."),
         VettingRules.NothingDue => T("Inget är försenat.", "Nothing is overdue."),
-        _ => error.Message,
+        _ => OfficialTexts.RuleMessage(error) ?? error.Message,
     };
 
     public static string RequestStatusName(RequestStatus status, bool notExisting) => (status, notExisting) switch

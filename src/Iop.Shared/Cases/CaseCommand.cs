@@ -27,23 +27,14 @@ public sealed record Discontinue(string Reason, Alternative Alternative, Actor B
 /// <summary>After the first meeting, the coordinator starts vetting the organisation; it gets a portal link <paramref name="TokenId"/>.</summary>
 public sealed record StartPartnerVetting(string TokenId, DateTimeOffset LinkExpiresAt, Actor By) : CaseCommand(By);
 
-/// <summary>The coordinator records which committees and companies the initiative affects.</summary>
-public sealed record ConfirmScope(ValueList<string> AffectedOrganisations, Actor By) : CaseCommand(By);
+/// <summary>
+/// The coordinator records which committees and companies the initiative affects (as the organisation directory
+/// describes them); each one's head is asked to confirm staffing.
+/// </summary>
+public sealed record ConfirmScope(ValueList<Officials.ScopedOrganisation> Organisations, Actor By) : CaseCommand(By);
 
-/// <summary>The stakeholder meeting has been held.</summary>
-public sealed record RecordStakeholderMeetingHeld(Actor By) : CaseCommand(By);
-
-/// <summary>Every affected organisation has reported its position after internal discussion.</summary>
-public sealed record RecordInternalPositions(Actor By) : CaseCommand(By);
-
-/// <summary>The follow-up meeting with the officials has been held.</summary>
-public sealed record RecordFollowUpMeetingHeld(Actor By) : CaseCommand(By);
-
-/// <summary>The agreement draft goes to the affected committees for decision.</summary>
+/// <summary>The agreement draft goes to the affected committees and boards for decision.</summary>
 public sealed record SubmitAgreementForDecision(Actor By) : CaseCommand(By);
-
-/// <summary>The committees' decision: approved, or rejected (back to drafting).</summary>
-public sealed record RecordCommitteeDecision(bool Approved, Actor By) : CaseCommand(By);
 
 /// <summary>All parties have signed the approved agreement for the given term.</summary>
 public sealed record SignAgreement(PartnershipTerm Term, Actor By) : CaseCommand(By);

@@ -1,4 +1,6 @@
 using Iop.Common;
+using Iop.Meetings;
+using Iop.Officials;
 using Iop.Screening;
 using Iop.Vetting;
 
@@ -23,20 +25,21 @@ public static class CaseDecider
                 Decision.Reject(CaseRules.PolicyMismatch, $"The case follows the guideline '{s.File.PolicyId}', not '{context.Policy.Id}'."),
             (RegisteredCase { IsClosed: true } s, _) => Decision.Reject(CaseRules.Closed, $"The case is {s.Stage.ToString().ToLowerInvariant()}; nothing more can be done in it."),
 
+            (RegisteredCase s, ScheduleMeeting or RescheduleMeeting or CancelMeeting or RecordMeetingHeld or RecordCalendarEvent) => MeetingsDecider.Decide(s, command, context),
+            (RegisteredCase s, RequestProcurementOpinion or AnswerRequest or DelegateRequest or ReassignRequest or ReviseAgreement) => OfficialsDecider.Decide(s, command, context),
+            (RegisteredCase s, CheckDeadlines c) => TakeDueSteps(s, c, context),
+
             (Received or InScreening, RecordAssessments c) => Assess(c, context),
-            (Received or InScreening, CompleteScreening c) => CompleteScreening(c, context),
+            (Received or InScreening, CompleteScreening c) => CompleteScreening((RegisteredCase)state, c, context),
 
             (ActivePartnership, Discontinue) => Decision.Reject(CaseRules.CannotDiscontinueActive, "A signed partnership is ended, not discontinued."),
-            (RegisteredCase, Discontinue c) => DiscontinueCase(c.Reason, c.Alternative, c.By, now),
+            (RegisteredCase s, Discontinue c) => DiscontinueCase(s.File, c.Reason, c.Alternative, c.By, now),
 
             (AtFirstMeeting, StartPartnerVetting c) => VettingDecider.Start(c, context),
             (InPartnerVetting s, _) when command is not Discontinue => VettingDecider.Decide(s, command, context),
-            (InScoping, ConfirmScope c) => ConfirmScope(c, now),
-            (AtStakeholderMeeting, RecordStakeholderMeetingHeld c) => Decision.Accept(new StakeholderMeetingHeld(c.By, now)),
-            (InInternalDiscussion, RecordInternalPositions c) => Decision.Accept(new InternalPositionsReported(c.By, now)),
-            (AtFollowUpMeeting, RecordFollowUpMeetingHeld c) => Decision.Accept(new FollowUpMeetingHeld(c.By, now)),
-            (InAgreementDrafting, SubmitAgreementForDecision c) => Decision.Accept(new AgreementSubmittedForDecision(c.By, now)),
-            (AwaitingCommitteeDecision { Approved: false }, RecordCommitteeDecision c) => Decision.Accept(new CommitteeDecisionRecorded(c.Approved, c.By, now)),
+            (InScoping, ConfirmScope c) => ConfirmScope(c, context),
+            (InAgreementDrafting s, SubmitAgreementForDecision c) => OfficialsDecider.CheckProcurement(s.File, context)
+                ?? Decision.Accept(new AgreementSubmittedForDecision(c.By, now), OfficialsDecider.DecisionRequests(s.File, context, c.By)),
             (AwaitingCommitteeDecision { Approved: true }, SignAgreement c) => Sign(c, now),
             (AwaitingCommitteeDecision { Approved: false }, SignAgreement) => Decision.Reject(CaseRules.NotApproved, "The committees have not approved the agreement."),
             (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now)),
@@ -49,21 +52,25 @@ public static class CaseDecider
     /// <summary>Applies one event. Events are facts the decider produced, so one that does not fit the state is a bug.</summary>
     public static CaseState Evolve(CaseState state, CaseEvent @event) => (state, @event) switch
     {
-        (NoCase, InitiativeSubmitted e) => new Received(new CaseFile(e.Case, e.Number, e.PolicyId, e.Initiative, e.At, Screening: null, ValueList<string>.Empty)),
+        (NoCase, InitiativeSubmitted e) => new Received(new CaseFile(e.Case, e.Number, e.PolicyId, e.Initiative, e.At, Screening: null)),
         (Received s, CriteriaAssessed e) => new InScreening(s.File, Merge(ValueList<CriterionAssessment>.Empty, e.Assessments)),
         (InScreening s, CriteriaAssessed e) => s with { Draft = Merge(s.Draft, e.Assessments) },
         (Received or InScreening, ScreeningCompleted e) => Screened((RegisteredCase)state, e),
+        (RegisteredCase s, RequestsSent or RequestAnswered or RequestTransferred or RequestsWithdrawn or RequestReminded or RequestEscalated) =>
+            s with { File = s.File with { Requests = OfficialsDecider.Evolve(s.File.Requests, @event) } },
+        (RegisteredCase s, MeetingScheduled or MeetingRescheduled or MeetingCancelled or MeetingHeld or CalendarEventRecorded) =>
+            s with { File = s.File with { Meetings = MeetingsDecider.Evolve(s.File.Meetings, @event) } },
         (RegisteredCase s, CaseDiscontinued e) => new Discontinued(s.File, new Discontinuation(s.Stage, e.Reason, e.Alternative, e.By.Name, e.At)),
         (AtFirstMeeting s, PartnerVettingStarted e) => new InPartnerVetting(s.File, new Vetting.Vetting(e.Requests, e.DeclarationDueAt, null, e.Link, ValueList<string>.Empty)),
         (InPartnerVetting s, PartnerVettingCompleted) => new InScoping(s.File with { Vetting = s.Vetting }),
         (InPartnerVetting s, _) => s with { Vetting = VettingDecider.Evolve(s.Vetting, @event) },
-        (InScoping s, ScopeConfirmed e) => new AtStakeholderMeeting(s.File with { AffectedOrganisations = e.AffectedOrganisations }),
-        (AtStakeholderMeeting s, StakeholderMeetingHeld) => new InInternalDiscussion(s.File),
+        (InScoping s, ScopeConfirmed e) => new AtStakeholderMeeting(s.File with { Organisations = e.Organisations }),
+        (AtStakeholderMeeting s, InternalDiscussionStarted) => new InInternalDiscussion(s.File),
         (InInternalDiscussion s, InternalPositionsReported) => new AtFollowUpMeeting(s.File),
-        (AtFollowUpMeeting s, FollowUpMeetingHeld) => new InAgreementDrafting(s.File),
+        (AtFollowUpMeeting s, AgreementDraftingStarted) => new InAgreementDrafting(s.File),
         (InAgreementDrafting s, AgreementSubmittedForDecision) => new AwaitingCommitteeDecision(s.File, Approved: false),
-        (AwaitingCommitteeDecision s, CommitteeDecisionRecorded { Approved: true }) => s with { Approved = true },
-        (AwaitingCommitteeDecision s, CommitteeDecisionRecorded { Approved: false }) => new InAgreementDrafting(s.File),
+        (AwaitingCommitteeDecision s, CommitteesApproved) => s with { Approved = true },
+        (AwaitingCommitteeDecision s, AgreementRevisionStarted) => new InAgreementDrafting(s.File),
         (AwaitingCommitteeDecision s, AgreementSigned e) => new ActivePartnership(s.File, e.Term),
         (ActivePartnership s, PartnershipEnded e) => new EndedPartnership(s.File, s.Term, e.Reason, e.At),
         _ => throw new InvalidOperationException($"The event {@event.GetType().Name} cannot follow the state {state.GetType().Name}."),
@@ -75,7 +82,7 @@ public static class CaseDecider
     private static Decision Assess(RecordAssessments c, DecisionContext context) =>
         CheckAssessments(c.Assessments, context) ?? Decision.Accept(new CriteriaAssessed(Normalise(c.Assessments, context), c.By, context.Now));
 
-    private static Decision CompleteScreening(CompleteScreening c, DecisionContext context)
+    private static Decision CompleteScreening(RegisteredCase state, CompleteScreening c, DecisionContext context)
     {
         if (CheckAssessments(c.Assessments, context) is { } invalid)
         {
@@ -86,7 +93,7 @@ public static class CaseDecider
         var screened = new ScreeningCompleted(assessments, c.Outcome, c.By, context.Now);
         if (c.Outcome == ScreeningOutcome.Discontinue)
         {
-            var discontinued = DiscontinueCase(c.Reason, c.Alternative, c.By, context.Now);
+            var discontinued = DiscontinueCase(state.File, c.Reason, c.Alternative, c.By, context.Now);
             return discontinued.IsRejected ? discontinued : Decision.Accept([screened, .. discontinued.Events]);
         }
 
@@ -133,8 +140,33 @@ public static class CaseDecider
             .OrderBy(a => context.Policy.FindCriterion(a.CriterionId)!.Number)
             .ToValueList();
 
-    private static Decision DiscontinueCase(string? reason, Alternative alternative, Actor by, DateTimeOffset now) =>
-        RequireReason(reason) ?? Decision.Accept(new CaseDiscontinued(reason!.Trim(), Enum.IsDefined(alternative) ? alternative : Alternative.None, by, now));
+    /// <summary>Discontinuing cancels the meetings still ahead and withdraws the open requests, so nobody waits for a dead case.</summary>
+    private static Decision DiscontinueCase(CaseFile file, string? reason, Alternative alternative, Actor by, DateTimeOffset now)
+    {
+        if (RequireReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var text = reason!.Trim();
+        var cancelled = file.Meetings.Where(m => m.IsScheduled).Select(m => (CaseEvent)new MeetingCancelled(m.Id, text, m.Sequence + 1, by, now));
+        var open = file.Requests.Where(r => r.IsOpen).Select(r => r.Id).ToValueList();
+        CaseEvent[] withdrawn = open.Count > 0 ? [new RequestsWithdrawn(open, text, by, now)] : [];
+        return Decision.Accept([.. cancelled, .. withdrawn, new CaseDiscontinued(text, Enum.IsDefined(alternative) ? alternative : Alternative.None, by, now)]);
+    }
+
+    /// <summary>A durable timer fired: the reminders and escalations due in vetting and for open requests to officials.</summary>
+    private static Decision TakeDueSteps(RegisteredCase state, CheckDeadlines c, DecisionContext context)
+    {
+        var events = new List<CaseEvent>();
+        if (state is InPartnerVetting vetting && VettingDecider.Decide(vetting, c, context) is { IsRejected: false } due)
+        {
+            events.AddRange(due.Events);
+        }
+
+        events.AddRange(OfficialsDecider.DueSteps(state.File.Requests, context.Policy.Reminders, c.By, context.Now));
+        return events.Count == 0 ? Decision.Reject(VettingRules.NothingDue, "No reminder or escalation is due.") : Decision.Accept(events);
+    }
 
     private static Decision? RequireReason(string? reason) => reason switch
     {
@@ -144,12 +176,12 @@ public static class CaseDecider
         _ => null,
     };
 
-    private static Decision ConfirmScope(ConfirmScope c, DateTimeOffset now)
+    private static Decision ConfirmScope(ConfirmScope c, DecisionContext context)
     {
-        var organisations = c.AffectedOrganisations.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim()).Distinct().ToValueList();
+        var organisations = c.Organisations.DistinctBy(o => o.Id).ToValueList();
         return organisations.Count == 0
             ? Decision.Reject(CaseRules.ScopeRequired, "At least one affected committee or company is required.")
-            : Decision.Accept(new ScopeConfirmed(organisations, c.By, now));
+            : Decision.Accept(new ScopeConfirmed(organisations, c.By, context.Now), OfficialsDecider.StaffingRequests(organisations, context, c.By));
     }
 
     private static Decision Sign(SignAgreement c, DateTimeOffset now) =>

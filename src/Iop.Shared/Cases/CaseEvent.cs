@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Iop.Common;
 using Iop.Intake;
+using Iop.Meetings;
+using Iop.Officials;
 using Iop.Screening;
 using Iop.Vetting;
 
@@ -27,11 +29,23 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(ReminderSent), "reminder-sent")]
 [JsonDerivedType(typeof(OverdueEscalated), "overdue-escalated")]
 [JsonDerivedType(typeof(ScopeConfirmed), "scope-confirmed")]
-[JsonDerivedType(typeof(StakeholderMeetingHeld), "stakeholder-meeting-held")]
+[JsonDerivedType(typeof(InternalDiscussionStarted), "internal-discussion-started")]
 [JsonDerivedType(typeof(InternalPositionsReported), "internal-positions-reported")]
-[JsonDerivedType(typeof(FollowUpMeetingHeld), "follow-up-meeting-held")]
+[JsonDerivedType(typeof(AgreementDraftingStarted), "agreement-drafting-started")]
 [JsonDerivedType(typeof(AgreementSubmittedForDecision), "agreement-submitted-for-decision")]
-[JsonDerivedType(typeof(CommitteeDecisionRecorded), "committee-decision-recorded")]
+[JsonDerivedType(typeof(CommitteesApproved), "committees-approved")]
+[JsonDerivedType(typeof(AgreementRevisionStarted), "agreement-revision-started")]
+[JsonDerivedType(typeof(RequestsSent), "requests-sent")]
+[JsonDerivedType(typeof(RequestAnswered), "request-answered")]
+[JsonDerivedType(typeof(RequestTransferred), "request-transferred")]
+[JsonDerivedType(typeof(RequestsWithdrawn), "requests-withdrawn")]
+[JsonDerivedType(typeof(RequestReminded), "request-reminded")]
+[JsonDerivedType(typeof(RequestEscalated), "request-escalated")]
+[JsonDerivedType(typeof(MeetingScheduled), "meeting-scheduled")]
+[JsonDerivedType(typeof(MeetingRescheduled), "meeting-rescheduled")]
+[JsonDerivedType(typeof(MeetingCancelled), "meeting-cancelled")]
+[JsonDerivedType(typeof(MeetingHeld), "meeting-held")]
+[JsonDerivedType(typeof(CalendarEventRecorded), "calendar-event-recorded")]
 [JsonDerivedType(typeof(AgreementSigned), "agreement-signed")]
 [JsonDerivedType(typeof(PartnershipEnded), "partnership-ended")]
 public abstract record CaseEvent(Actor By, DateTimeOffset At);
@@ -57,23 +71,17 @@ public sealed record PartnerVettingStarted(ValueList<DocumentRequest> Requests, 
 /// <summary>The organisation passed vetting.</summary>
 public sealed record PartnerVettingCompleted(Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
-/// <summary>The affected committees and companies were decided.</summary>
-public sealed record ScopeConfirmed(ValueList<string> AffectedOrganisations, Actor By, DateTimeOffset At) : CaseEvent(By, At);
-
-/// <summary>The stakeholder meeting was held.</summary>
-public sealed record StakeholderMeetingHeld(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+/// <summary>The affected committees and companies were identified.</summary>
+public sealed record ScopeConfirmed(ValueList<ScopedOrganisation> Organisations, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
 /// <summary>The affected organisations reported their positions.</summary>
 public sealed record InternalPositionsReported(Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
-/// <summary>The follow-up meeting was held.</summary>
-public sealed record FollowUpMeetingHeld(Actor By, DateTimeOffset At) : CaseEvent(By, At);
+/// <summary>The follow-up meeting was held: the agreement is drafted.</summary>
+public sealed record AgreementDraftingStarted(Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
 /// <summary>The agreement draft went to the committees for decision.</summary>
 public sealed record AgreementSubmittedForDecision(Actor By, DateTimeOffset At) : CaseEvent(By, At);
-
-/// <summary>The committees decided.</summary>
-public sealed record CommitteeDecisionRecorded(bool Approved, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
 /// <summary>The agreement was signed; the partnership is active for the term.</summary>
 public sealed record AgreementSigned(PartnershipTerm Term, Actor By, DateTimeOffset At) : CaseEvent(By, At);

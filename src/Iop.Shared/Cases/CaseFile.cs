@@ -1,5 +1,7 @@
 using Iop.Common;
 using Iop.Intake;
+using Iop.Meetings;
+using Iop.Officials;
 using Iop.Screening;
 
 namespace Iop.Cases;
@@ -12,7 +14,6 @@ namespace Iop.Cases;
 /// <param name="ReceivedAt">When it was received.</param>
 /// <param name="Screening">The completed screening, once there is one.</param>
 /// <param name="Vetting">The completed partner vetting: the accepted documents and the signed declaration.</param>
-/// <param name="AffectedOrganisations">The committees and companies the case concerns, once scoped (berörda nämnder och bolag).</param>
 public sealed record CaseFile(
     CaseId Id,
     RegistrationNumber Number,
@@ -20,5 +21,14 @@ public sealed record CaseFile(
     Initiative Initiative,
     DateTimeOffset ReceivedAt,
     ScreeningRecord? Screening,
-    ValueList<string> AffectedOrganisations,
-    Vetting.Vetting? Vetting = null);
+    Vetting.Vetting? Vetting = null)
+{
+    /// <summary>The committees and companies the case concerns, once scoped (berörda nämnder och bolag).</summary>
+    public ValueList<ScopedOrganisation> Organisations { get; init; } = ValueList<ScopedOrganisation>.Empty;
+
+    /// <summary>Every request to officials, open or not, in the order sent.</summary>
+    public ValueList<OfficialRequest> Requests { get; init; } = ValueList<OfficialRequest>.Empty;
+
+    /// <summary>Every meeting, in the order scheduled.</summary>
+    public ValueList<Meeting> Meetings { get; init; } = ValueList<Meeting>.Empty;
+}

@@ -1,4 +1,6 @@
 using Iop.Common;
+using Iop.Meetings;
+using Iop.Officials;
 using Iop.Policies;
 using Iop.Vetting;
 
@@ -32,6 +34,18 @@ public static class CaseReactions
             case PartnerVettingCompleted:
                 yield return Notify(CoordinatorNotice.VettingCompleted);
                 break;
+            case CommitteesApproved:
+                yield return Notify(CoordinatorNotice.CommitteesApproved);
+                break;
+            case AgreementSigned:
+                yield return new MailToInitiator(file.Id, file.Number, contact.Name, contact.Email, organisation, InitiatorMessage.PartnershipActive);
+                yield return Notify(CoordinatorNotice.PartnershipActive);
+                break;
+        }
+
+        foreach (var effect in ToOfficials(@event, file, policy).Concat(ToMeetings(@event, file)))
+        {
+            yield return effect;
         }
 
         if (after is not InPartnerVetting { Vetting: var vetting })
@@ -72,5 +86,63 @@ public static class CaseReactions
         {
             yield return new ScheduleDeadline(file.Id, file.Number, next);
         }
+    }
+
+    private static IEnumerable<Effect> ToOfficials(CaseEvent @event, CaseFile file, PolicyProfile policy)
+    {
+        var organisation = file.Initiative.OrganisationName;
+        OfficialRequest Find(string id) => file.Requests.First(r => r.Id == id);
+        MailToOfficial Mail(OfficialRequest r, bool reminder) =>
+            new(file.Id, file.Number, r.Id, r.Kind, r.Issue, r.Addressee.Name, r.Addressee.Email, organisation, r.OrganisationName, r.DueAt, r.LinkExpiresAt, reminder);
+        NotifyAboutRequest Notify(CoordinatorNotice notice, OfficialRequest r, Person person) =>
+            new(file.Id, file.Number, notice, organisation, r.Kind, r.OrganisationName, person.Name);
+
+        switch (@event)
+        {
+            case RequestsSent e:
+                foreach (var r in e.Requests)
+                {
+                    yield return Mail(Find(r.Id), reminder: false);
+                }
+
+                break;
+            case RequestTransferred e:
+                yield return Mail(Find(e.RequestId), reminder: false);
+                break;
+            case RequestReminded e:
+                yield return Mail(Find(e.RequestId), reminder: true);
+                break;
+            case RequestEscalated e:
+                yield return Notify(CoordinatorNotice.RequestOverdue, Find(e.RequestId), Find(e.RequestId).Addressee);
+                break;
+            case RequestAnswered e:
+                yield return Notify(e.Answer.Content.IsNegative ? CoordinatorNotice.AnswerNegative : CoordinatorNotice.AnswerReceived, Find(e.RequestId), e.Answer.By);
+                break;
+        }
+
+        if (@event is RequestsSent or RequestTransferred or RequestReminded or RequestEscalated
+            && OfficialsDecider.NextStep(file.Requests, policy.Reminders, @event.At) is { } next)
+        {
+            yield return new ScheduleDeadline(file.Id, file.Number, next);
+        }
+    }
+
+    private static IEnumerable<Effect> ToMeetings(CaseEvent @event, CaseFile file)
+    {
+        (string Id, string? Reason)? changed = @event switch
+        {
+            MeetingScheduled e => (e.Meeting.Id, null),
+            MeetingRescheduled e => (e.MeetingId, null),
+            MeetingCancelled e => (e.MeetingId, e.Reason),
+            _ => null,
+        };
+        if (changed is not { } c)
+        {
+            yield break;
+        }
+
+        var m = file.Meetings.First(m => m.Id == c.Id);
+        yield return new SendInvitation(
+            file.Id, file.Number, file.Initiative.OrganisationName, m.Id, m.Kind, m.Sequence, m.Start, m.End, m.Location, m.Online, m.Attendees, c.Reason);
     }
 }

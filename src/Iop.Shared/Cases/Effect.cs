@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Iop.Common;
+using Iop.Meetings;
+using Iop.Officials;
 using Iop.Screening;
 
 namespace Iop.Cases;
@@ -16,6 +18,9 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(RemindInitiator), "remind-initiator")]
 [JsonDerivedType(typeof(AskForCompletion), "ask-for-completion")]
 [JsonDerivedType(typeof(ScheduleDeadline), "schedule-deadline")]
+[JsonDerivedType(typeof(MailToOfficial), "mail-to-official")]
+[JsonDerivedType(typeof(NotifyAboutRequest), "notify-about-request")]
+[JsonDerivedType(typeof(SendInvitation), "send-invitation")]
 public abstract record Effect(CaseId Case, RegistrationNumber Number);
 
 /// <summary>An e-mail to the initiative's contact person.</summary>
@@ -49,6 +54,47 @@ public sealed record AskForCompletion(
 /// <summary>Arms a durable timer: at <paramref name="At"/> the case checks its deadlines.</summary>
 public sealed record ScheduleDeadline(CaseId Case, RegistrationNumber Number, DateTimeOffset At) : Effect(Case, Number);
 
+/// <summary>
+/// An e-mail to an official with the link that answers request <paramref name="RequestId"/> (issue <paramref name="Issue"/>):
+/// the request itself, or a reminder of it. The link's token is signed when the mail is written.
+/// </summary>
+public sealed record MailToOfficial(
+    CaseId Case,
+    RegistrationNumber Number,
+    string RequestId,
+    RequestKind Kind,
+    int Issue,
+    string ToName,
+    string ToEmail,
+    string OrganisationName,
+    string AffectedOrganisation,
+    DateTimeOffset DueAt,
+    DateTimeOffset ExpiresAt,
+    bool Reminder) : Effect(Case, Number);
+
+/// <summary>Tells the coordinator about a request to an official: an answer came (or a refusal), or it is overdue.</summary>
+public sealed record NotifyAboutRequest(
+    CaseId Case, RegistrationNumber Number, CoordinatorNotice Notice, string OrganisationName, RequestKind Kind, string AffectedOrganisation, string PersonName)
+    : Effect(Case, Number);
+
+/// <summary>
+/// A meeting invitation, an update (<paramref name="Sequence"/> above 0) or, with <paramref name="CancellationReason"/>,
+/// a cancellation; sent through the calendar port with the meeting as it now stands.
+/// </summary>
+public sealed record SendInvitation(
+    CaseId Case,
+    RegistrationNumber Number,
+    string OrganisationName,
+    string MeetingId,
+    MeetingKind Kind,
+    int Sequence,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string? Location,
+    bool Online,
+    ValueList<Person> Attendees,
+    string? CancellationReason = null) : Effect(Case, Number);
+
 /// <summary>An outstanding item and its due date.</summary>
 public sealed record ItemDue(string Item, DateTimeOffset DueAt);
 
@@ -60,6 +106,9 @@ public enum InitiatorMessage
 
     /// <summary>The case was discontinued, with the reason.</summary>
     Discontinued,
+
+    /// <summary>The agreement is signed by all parties: the partnership is active.</summary>
+    PartnershipActive,
 }
 
 /// <summary>What the coordinator is told about.</summary>
@@ -79,4 +128,19 @@ public enum CoordinatorNotice
 
     /// <summary>Partner vetting is complete; the case moves on to scoping.</summary>
     VettingCompleted,
+
+    /// <summary>An official answered a request.</summary>
+    AnswerReceived,
+
+    /// <summary>An official said no: a refused staffing, a negative position, a market situation, a rejection.</summary>
+    AnswerNegative,
+
+    /// <summary>A request to an official is overdue past the escalation limit.</summary>
+    RequestOverdue,
+
+    /// <summary>Every committee approved the agreement: it can be signed.</summary>
+    CommitteesApproved,
+
+    /// <summary>The agreement is signed: the partnership is active.</summary>
+    PartnershipActive,
 }

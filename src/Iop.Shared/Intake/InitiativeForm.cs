@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Iop.Common;
 using Iop.Policies;
 using Iop.Screening;
@@ -104,11 +103,7 @@ public sealed record InitiativeForm(
         return text;
     }
 
-    private static bool IsEmail(string text) =>
-        MailAddress.TryCreate(text, out var address)
-        && address.Address == text
-        && address.Host.Contains('.', StringComparison.Ordinal)
-        && !address.Host.EndsWith('.');
+    private static bool IsEmail(string text) => Email.IsValid(text);
 
     private static bool IsPhone(string text)
     {

@@ -20,7 +20,7 @@ public sealed class IntakeAndScreeningRules
     {
         var state = Assert.IsType<Received>(Given().When(new SubmitInitiative(Case, Number, Initiative, Initiator)).ThenState());
 
-        Assert.Equal(new CaseFile(Case, Number, "mora-2023", Initiative, Now, null, ValueList<string>.Empty), state.File);
+        Assert.Equal(new CaseFile(Case, Number, "mora-2023", Initiative, Now, null), state.File);
         Assert.Equal(Stage.Received, state.Stage);
     }
 

@@ -1,6 +1,7 @@
 using Iop.Cases;
 using Iop.Common;
 using Iop.Intake;
+using Iop.Officials;
 using Iop.Policies;
 using Iop.Screening;
 
@@ -78,6 +79,24 @@ internal sealed class Spec
     public static PartnerVettingStarted VettingStarted =>
         new(Vetting.Vetting.RequestsFor(Policy, Due), Due, new Vetting.PortalLink(Token, Now, LinkExpires), Coordinator, Now);
 
+    public static readonly ScopedOrganisation Social = new(
+        "socialnamnden",
+        "Socialnämnden",
+        OrganisationKind.Committee,
+        new Person("Helena Holm", "helena.holm@mora.example"),
+        new Person("Tomas Torn", "tomas.torn@mora.example"),
+        new Person("Siv Sander", "siv.sander@mora.example"));
+
+    public static readonly ScopedOrganisation Culture = new(
+        "kultur-och-fritid",
+        "Kultur- och fritidsnämnden",
+        OrganisationKind.Committee,
+        new Person("Kent Krona", "kent.krona@mora.example"),
+        new Person("Lisa Lind", "lisa.lind@mora.example"),
+        new Person("Maja Malm", "maja.malm@mora.example"));
+
+    public static readonly Person ProcurementUnit = new("Upphandlingsenheten", "upphandling@mora.example");
+
     public static CaseEvent Screened => new ScreeningCompleted(AllMet(), ScreeningOutcome.Continue, Coordinator, Now);
 
     public static CaseEvent[] UpTo(Stage stage)
@@ -88,12 +107,12 @@ internal sealed class Spec
             Screened,
             VettingStarted,
             new PartnerVettingCompleted(Coordinator, Now),
-            new ScopeConfirmed(ValueList.Of("Socialnämnden"), Coordinator, Now),
-            new StakeholderMeetingHeld(Coordinator, Now),
+            new ScopeConfirmed(ValueList.Of(Social), Coordinator, Now),
+            new InternalDiscussionStarted(Coordinator, Now),
             new InternalPositionsReported(Coordinator, Now),
-            new FollowUpMeetingHeld(Coordinator, Now),
+            new AgreementDraftingStarted(Coordinator, Now),
             new AgreementSubmittedForDecision(Coordinator, Now),
-            new CommitteeDecisionRecorded(true, Coordinator, Now),
+            new CommitteesApproved(Coordinator, Now),
             new AgreementSigned(new PartnershipTerm(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30)), Coordinator, Now),
             new PartnershipEnded("Avtalstiden löpte ut.", Coordinator, Now),
         ];

@@ -4,6 +4,8 @@ using FsCheck;
 using FsCheck.Xunit;
 using Iop.Cases;
 using Iop.Common;
+using Iop.Meetings;
+using Iop.Officials;
 using Iop.Screening;
 using static Iop.Shared.Tests.Cases.Spec;
 
@@ -12,21 +14,21 @@ namespace Iop.Shared.Tests.Cases;
 /// <summary>Whatever people do, in whatever order, the case stays inside the stage model and its history rebuilds it.</summary>
 public sealed class StageModelProperties
 {
-    /// <summary>The stage model of process.md: where a case may go from each stage.</summary>
+    /// <summary>The stage model of process.md: where a case may go from each stage (staying put while requests and meetings come and go).</summary>
     private static readonly Dictionary<string, Stage[]> Allowed = new()
     {
         ["none"] = [Stage.Received],
-        [nameof(Stage.Received)] = [Stage.Screening, Stage.FirstMeeting, Stage.Discontinued],
+        [nameof(Stage.Received)] = [Stage.Received, Stage.Screening, Stage.FirstMeeting, Stage.Discontinued],
         [nameof(Stage.Screening)] = [Stage.Screening, Stage.FirstMeeting, Stage.Discontinued],
-        [nameof(Stage.FirstMeeting)] = [Stage.PartnerVetting, Stage.Discontinued],
+        [nameof(Stage.FirstMeeting)] = [Stage.FirstMeeting, Stage.PartnerVetting, Stage.Discontinued],
         [nameof(Stage.PartnerVetting)] = [Stage.PartnerVetting, Stage.Scoping, Stage.Discontinued],
-        [nameof(Stage.Scoping)] = [Stage.StakeholderMeeting, Stage.Discontinued],
-        [nameof(Stage.StakeholderMeeting)] = [Stage.InternalDiscussion, Stage.Discontinued],
-        [nameof(Stage.InternalDiscussion)] = [Stage.FollowUpMeeting, Stage.Discontinued],
-        [nameof(Stage.FollowUpMeeting)] = [Stage.AgreementDrafting, Stage.Discontinued],
-        [nameof(Stage.AgreementDrafting)] = [Stage.CommitteeDecision, Stage.Discontinued],
+        [nameof(Stage.Scoping)] = [Stage.Scoping, Stage.StakeholderMeeting, Stage.Discontinued],
+        [nameof(Stage.StakeholderMeeting)] = [Stage.StakeholderMeeting, Stage.InternalDiscussion, Stage.Discontinued],
+        [nameof(Stage.InternalDiscussion)] = [Stage.InternalDiscussion, Stage.FollowUpMeeting, Stage.Discontinued],
+        [nameof(Stage.FollowUpMeeting)] = [Stage.FollowUpMeeting, Stage.AgreementDrafting, Stage.Discontinued],
+        [nameof(Stage.AgreementDrafting)] = [Stage.AgreementDrafting, Stage.CommitteeDecision, Stage.Discontinued],
         [nameof(Stage.CommitteeDecision)] = [Stage.CommitteeDecision, Stage.AgreementDrafting, Stage.Active, Stage.Discontinued],
-        [nameof(Stage.Active)] = [Stage.Ended],
+        [nameof(Stage.Active)] = [Stage.Active, Stage.Ended],
         [nameof(Stage.Ended)] = [],
         [nameof(Stage.Discontinued)] = [],
     };
@@ -51,14 +53,22 @@ public sealed class StageModelProperties
         by => new Discontinue("", Alternative.AssociationGrant, by),
         by => new StartPartnerVetting(Token, LinkExpires, by),
         by => new Vetting.CheckDeadlines(by),
-        by => new ConfirmScope(ValueList.Of("Socialnämnden"), by),
-        by => new ConfirmScope(ValueList<string>.Empty, by),
-        by => new RecordStakeholderMeetingHeld(by),
-        by => new RecordInternalPositions(by),
-        by => new RecordFollowUpMeetingHeld(by),
+        by => new ConfirmScope(ValueList.Of(Social, Culture), by),
+        by => new ConfirmScope(ValueList<ScopedOrganisation>.Empty, by),
+        by => new RequestProcurementOpinion(ProcurementUnit, by),
+        by => new AnswerRequest("staffing-socialnamnden", 1, new StaffingAnswer(true, ValueList.Of(Social.Contact), null), Social.Head, by),
+        by => new AnswerRequest("staffing-socialnamnden", 1, new StaffingAnswer(false, ValueList<Person>.Empty, "Ingen tid."), Social.Head, by),
+        by => new AnswerRequest("decision-1-socialnamnden", 1, new CommitteeDecision(false, new DateOnly(2026, 3, 1), "§ 19", null), Social.Secretary, by),
+        by => new AnswerRequest("procurement-1", 1, new ProcurementOpinion(MarketSituation.Market, "Marknad finns.", null), ProcurementUnit, by),
+        by => new DelegateRequest("staffing-kultur-och-fritid", 1, Culture.Head, new Person("Vera Vikarie", "vera@mora.example"), "Semester.", by),
+        by => new ReassignRequest("position-socialnamnden", new Person("Olle Ny", "olle@mora.example"), null, by),
+        by => new ReviseAgreement("Finansieringen ändras.", by),
+        by => new ScheduleMeeting(Meetings.MeetingKind.StakeholderMeeting, Now.AddDays(400), Now.AddDays(400).AddHours(2), "Stadshuset", false, ValueList.Of(Social.Contact), by),
+        by => new ScheduleMeeting(Meetings.MeetingKind.FirstMeeting, Now.AddDays(400), Now.AddDays(399), null, true, ValueList.Of(Social.Contact), by),
+        by => new Meetings.RescheduleMeeting("stakeholder-1", Now.AddDays(401), Now.AddDays(401).AddHours(1), null, true, by),
+        by => new Meetings.CancelMeeting("stakeholder-1", "Sjukdom.", by),
+        by => new Meetings.RecordCalendarEvent("stakeholder-1", "AAMkAD", by),
         by => new SubmitAgreementForDecision(by),
-        by => new RecordCommitteeDecision(true, by),
-        by => new RecordCommitteeDecision(false, by),
         by => new SignAgreement(new PartnershipTerm(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30)), by),
         by => new SignAgreement(new PartnershipTerm(new DateOnly(2029, 7, 1), new DateOnly(2026, 6, 30)), by),
         by => new EndPartnership("Avtalstiden löpte ut.", by),
@@ -75,8 +85,8 @@ public sealed class StageModelProperties
         {
             // Half the picks take the step forward, so random runs reach the late stages too; the rest are anything at all.
             var by = Actors[pick.Get / 2 / Commands.Length % Actors.Length];
-            var command = pick.Get % 2 == 0 ? Forward(state, by) : Commands[pick.Get / 2 % Commands.Length](by);
             clock = clock.AddHours(1);
+            var command = pick.Get % 2 == 0 ? Forward(state, by, clock) : Commands[pick.Get / 2 % Commands.Length](by);
             var decision = CaseDecider.Decide(state, command, new DecisionContext(clock, Policy));
             Assert.True(decision.IsRejected != decision.Events.Count > 0, "A decision either has events or a rule, never both or neither.");
             foreach (var e in decision.Events)
@@ -108,22 +118,39 @@ public sealed class StageModelProperties
         }
     }
 
-    private static CaseCommand Forward(CaseState state, Actor by) => state switch
+    private static CaseCommand Forward(CaseState state, Actor by, DateTimeOffset now) => state switch
     {
         NoCase => Commands[0](by),
         Received or InScreening => Commands[6](by),
         AtFirstMeeting => new StartPartnerVetting(Token, LinkExpires, by),
         InPartnerVetting v => VettingForward(v.Vetting, by),
-        InScoping => new ConfirmScope(ValueList.Of("Socialnämnden"), by),
-        AtStakeholderMeeting => new RecordStakeholderMeetingHeld(by),
-        InInternalDiscussion => new RecordInternalPositions(by),
-        AtFollowUpMeeting => new RecordFollowUpMeetingHeld(by),
+        InScoping => new ConfirmScope(ValueList.Of(Social, Culture), by),
+        RegisteredCase { File.Requests: var requests } when requests.FirstOrDefault(r => r.IsOpen) is { } open => AnswerYes(open, by, now),
+        AtStakeholderMeeting or AtFollowUpMeeting when ((RegisteredCase)state).File.Meetings.FirstOrDefault(m => m.IsScheduled) is { } meeting =>
+            new Meetings.RecordMeetingHeld(meeting.Id, "Anteckningar.", by),
+        AtStakeholderMeeting => new ScheduleMeeting(Meetings.MeetingKind.StakeholderMeeting, now.AddMinutes(30), now.AddMinutes(90), "Stadshuset", true, ValueList.Of(Social.Contact), by),
+        AtFollowUpMeeting => new ScheduleMeeting(Meetings.MeetingKind.FollowUpMeeting, now.AddMinutes(30), now.AddMinutes(90), null, true, ValueList.Of(Social.Contact), by),
+        InAgreementDrafting { File: var file } when !file.Requests.Any(r => r.Kind == RequestKind.ProcurementOpinion) => new RequestProcurementOpinion(ProcurementUnit, by),
         InAgreementDrafting => new SubmitAgreementForDecision(by),
-        AwaitingCommitteeDecision { Approved: false } => new RecordCommitteeDecision(true, by),
-        AwaitingCommitteeDecision => Commands[22](by),
-        ActivePartnership => Commands[24](by),
+        AwaitingCommitteeDecision { Approved: false } => new ReviseAgreement("Omarbetas.", by),
+        AwaitingCommitteeDecision => Commands[^4](by),
+        ActivePartnership => Commands[^2](by),
         _ => Commands[10](by),
     };
+
+    /// <summary>The addressee's positive answer to an open request.</summary>
+    private static AnswerRequest AnswerYes(OfficialRequest r, Actor by, DateTimeOffset now) => new(
+        r.Id,
+        r.Issue,
+        r.Kind switch
+        {
+            RequestKind.ProcurementOpinion => new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null),
+            RequestKind.StaffingConfirmation => new StaffingAnswer(true, ValueList.Of(new Person("Tomas Torn", "tomas.torn@mora.example")), null),
+            RequestKind.InternalPosition => new PositionAnswer(Position.Supports, "Vi ställer oss bakom."),
+            _ => new CommitteeDecision(true, DateOnly.FromDateTime(now.UtcDateTime), "§ 19", null),
+        },
+        r.Addressee,
+        by);
 
     /// <summary>The organisation's next answer, or the coordinator's next review, so that vetting completes.</summary>
     private static CaseCommand VettingForward(Vetting.Vetting v, Actor by)

@@ -1,5 +1,6 @@
 using Iop.Cases;
 using Iop.Common;
+using Iop.Officials;
 using Iop.Screening;
 using static Iop.Shared.Tests.Cases.Spec;
 
@@ -56,42 +57,21 @@ public sealed class StageModelRules
     }
 
     [Fact]
-    public void The_case_walks_every_stage_from_first_meeting_to_an_ended_partnership()
+    public void Scoping_keeps_each_affected_organisation_once_and_asks_each_head_to_confirm_staffing()
     {
-        (Stage From, CaseCommand Command, Stage To)[] walk =
-        [
-            (Stage.FirstMeeting, new StartPartnerVetting(Token, LinkExpires, Coordinator), Stage.PartnerVetting),
-            (Stage.Scoping, new ConfirmScope(ValueList.Of("Socialnämnden", " Socialnämnden ", "Kultur- och fritidsnämnden"), Coordinator), Stage.StakeholderMeeting),
-            (Stage.StakeholderMeeting, new RecordStakeholderMeetingHeld(Coordinator), Stage.InternalDiscussion),
-            (Stage.InternalDiscussion, new RecordInternalPositions(Coordinator), Stage.FollowUpMeeting),
-            (Stage.FollowUpMeeting, new RecordFollowUpMeetingHeld(Coordinator), Stage.AgreementDrafting),
-            (Stage.AgreementDrafting, new SubmitAgreementForDecision(Coordinator), Stage.CommitteeDecision),
-        ];
+        var spec = Given(UpTo(Stage.Scoping)).When(new ConfirmScope(ValueList.Of(Social, Social, Culture), Coordinator));
 
-        foreach (var (from, command, to) in walk)
-        {
-            var state = Assert.IsAssignableFrom<RegisteredCase>(Given(UpTo(from)).When(command).ThenState());
-            Assert.Equal(to, state.Stage);
-        }
-    }
-
-    [Fact]
-    public void Scoping_keeps_each_affected_organisation_once()
-    {
-        var state = Assert.IsType<AtStakeholderMeeting>(Given(UpTo(Stage.Scoping))
-            .When(new ConfirmScope(ValueList.Of("Socialnämnden", " Socialnämnden ", "Kultur- och fritidsnämnden"), Coordinator))
-            .ThenState());
-
-        Assert.Equal(ValueList.Of("Socialnämnden", "Kultur- och fritidsnämnden"), state.File.AffectedOrganisations);
+        var state = Assert.IsType<AtStakeholderMeeting>(spec.ThenState());
+        Assert.Equal(ValueList.Of(Social, Culture), state.File.Organisations);
+        Assert.Equal(
+            [(RequestKind.StaffingConfirmation, Social.Head), (RequestKind.StaffingConfirmation, Culture.Head)],
+            state.File.Requests.Select(r => (r.Kind, r.Addressee)));
+        Assert.All(state.File.Requests, r => Assert.Equal(Now.AddDays(Policy.Reminders.DueDays), r.DueAt));
     }
 
     [Fact]
     public void Scoping_needs_an_affected_organisation() =>
-        Given(UpTo(Stage.Scoping)).When(new ConfirmScope(ValueList.Of(" "), Coordinator)).ThenRejected(CaseRules.ScopeRequired);
-
-    [Fact]
-    public void A_rejecting_committee_sends_the_agreement_back_to_drafting() =>
-        Assert.IsType<InAgreementDrafting>(Given(UpTo(Stage.CommitteeDecision)).When(new RecordCommitteeDecision(false, Coordinator)).ThenState());
+        Given(UpTo(Stage.Scoping)).When(new ConfirmScope(ValueList<ScopedOrganisation>.Empty, Coordinator)).ThenRejected(CaseRules.ScopeRequired);
 
     [Fact]
     public void The_agreement_cannot_be_signed_before_the_committees_approve() =>
@@ -100,7 +80,7 @@ public sealed class StageModelRules
     [Fact]
     public void An_approved_agreement_signed_for_its_term_makes_the_partnership_active()
     {
-        var approved = new CommitteeDecisionRecorded(true, Coordinator, Now);
+        var approved = new CommitteesApproved(Coordinator, Now);
 
         var state = Assert.IsType<ActivePartnership>(Given([.. UpTo(Stage.CommitteeDecision), approved]).When(new SignAgreement(Term, Coordinator)).ThenState());
 
@@ -109,7 +89,7 @@ public sealed class StageModelRules
 
     [Fact]
     public void A_term_that_ends_before_it_starts_is_rejected() =>
-        Given([.. UpTo(Stage.CommitteeDecision), new CommitteeDecisionRecorded(true, Coordinator, Now)])
+        Given([.. UpTo(Stage.CommitteeDecision), new CommitteesApproved(Coordinator, Now)])
             .When(new SignAgreement(new PartnershipTerm(Term.End, Term.Start), Coordinator))
             .ThenRejected(CaseRules.InvalidTerm);
 
