@@ -18,7 +18,7 @@ internal static class DocumentDownloads
         }
 
         var vetting = stored.State is InPartnerVetting v ? v.Vetting : stored.State.File.Vetting;
-        var file = vetting?.Find(documentId)?.Files.FirstOrDefault(f => f.FileId == fileId);
+        var file = vetting?.Find(documentId)?.Files.FirstOrDefault(f => f.FileId == fileId) ?? AnswerFile(stored.State.File, documentId, fileId);
         if (file is null || await documents.OpenAsync(caseId, documentId, fileId, cancellationToken).ConfigureAwait(false) is not { } content)
         {
             return Results.NotFound();
@@ -28,4 +28,13 @@ internal static class DocumentDownloads
         var name = Path.GetExtension(file.FileName).Length > 0 ? file.FileName : file.FileName + FileKind.Extension(file.ContentType);
         return Results.File(content, file.ContentType, name);
     }
+
+    /// <summary>A file an official attached to an answer (the procurement opinion, the extract of the minutes).</summary>
+    private static Vetting.UploadedFile? AnswerFile(CaseFile file, string requestId, string fileId) =>
+        file.Requests.FirstOrDefault(r => r.Id == requestId)?.Answer?.Content switch
+        {
+            Officials.ProcurementOpinion { Attachment: { } f } when f.FileId == fileId => f,
+            Officials.CommitteeDecision { Extract: { } f } when f.FileId == fileId => f,
+            _ => null,
+        };
 }

@@ -4,7 +4,9 @@ using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Hosting;
 using Iop.Functions.Portal;
+using Iop.Meetings;
 using Iop.Messaging;
+using Iop.Officials;
 using Iop.Policies;
 using Iop.Screening;
 using Microsoft.Extensions.Options;
@@ -77,9 +79,85 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
             CoordinatorNotice.DeclarationSigned => ($"Värdegrunden undertecknad – {notice.OrganisationName}", $"Värdegrunden är undertecknad i ärende {notice.Number}."),
             CoordinatorNotice.Overdue => ($"Försenat: {items} – {notice.OrganisationName}", $"Begäran om {items} i ärende {notice.Number} är försenad trots påminnelser. Kontakta organisationen eller flytta datumet."),
             CoordinatorNotice.VettingCompleted => ($"Kontrollen klar – {notice.OrganisationName}", $"Alla dokument är godkända och värdegrunden undertecknad i ärende {notice.Number}. Nästa steg: berörda nämnder och bolag."),
+            CoordinatorNotice.CommitteesApproved => ($"Nämnderna har godkänt – {notice.OrganisationName}", $"Alla berörda nämnder och styrelser har godkänt överenskommelsen i ärende {notice.Number}. Nästa steg: underskrifter."),
+            CoordinatorNotice.PartnershipActive => ($"Partnerskapet har börjat – {notice.OrganisationName}", $"Överenskommelsen i ärende {notice.Number} är undertecknad av alla parter och partnerskapet är aktivt."),
             _ => throw new InvalidOperationException($"No text for {notice.Notice}."),
         };
         return new CoordinatorNotification(title, text, notice.Number.Value, CaseUrl(notice.Case));
+    }
+
+    public CoordinatorNotification Compose(NotifyAboutRequest notice)
+    {
+        var what = $"{KindName(notice.Kind)} – {notice.AffectedOrganisation}";
+        var (title, text) = notice.Notice switch
+        {
+            CoordinatorNotice.AnswerReceived => ($"Svar: {what}", $"{notice.PersonName} har svarat i ärende {notice.Number} ({notice.OrganisationName})."),
+            CoordinatorNotice.AnswerNegative => ($"Nej-svar: {what}", $"{notice.PersonName} har svarat nej i ärende {notice.Number} ({notice.OrganisationName}). Se svaret och bestäm hur ärendet ska gå vidare."),
+            CoordinatorNotice.RequestOverdue => ($"Försenat svar: {what}", $"{notice.PersonName} har inte svarat i ärende {notice.Number} ({notice.OrganisationName}) trots påminnelser. Kontakta personen eller lämna över förfrågan till någon annan."),
+            _ => throw new InvalidOperationException($"No text for {notice.Notice} about a request."),
+        };
+        return new CoordinatorNotification(title, text, notice.Number.Value, CaseUrl(notice.Case));
+    }
+
+    public MailMessage Compose(MailToOfficial mail)
+    {
+        var link = new Uri(Settings.PublicBaseUrl!, $"/svar/{tokens.CreateAnswerLink(mail.Case, mail.RequestId, mail.Issue, mail.ExpiresAt)}");
+        var (subject, question) = mail.Kind switch
+        {
+            RequestKind.ProcurementOpinion => ("Yttrande om marknadssituation", $"Kommunen prövar ett idéburet offentligt partnerskap med {mail.OrganisationName}. Enligt riktlinjens kriterium 7 får det inte finnas en marknads- eller konkurrenssituation att skydda. Vi ber upphandlingsenheten om ett skriftligt yttrande: finns det en sådan situation?"),
+            RequestKind.StaffingConfirmation => ("Bekräfta bemanning", $"{mail.AffectedOrganisation} berörs av ett initiativ till idéburet offentligt partnerskap med {mail.OrganisationName}. Vi ber dig som chef bekräfta vilken eller vilka tjänstepersoner som deltar i dialogen och i dialogmötet – eller svara att ni inte kan delta och varför. Du kan också lämna över frågan till en kollega."),
+            RequestKind.InternalPosition => ("Ert ställningstagande", $"Efter dialogmötet om initiativet från {mail.OrganisationName} ber vi {mail.AffectedOrganisation} att efter intern diskussion lämna sitt ställningstagande till ett partnerskap."),
+            RequestKind.CommitteeDecision => ("Registrera nämndens beslut", $"Förslaget till överenskommelse om idéburet offentligt partnerskap med {mail.OrganisationName} ska beslutas av {mail.AffectedOrganisation}. När beslutet är fattat: registrera det (godkänt eller avslaget, sammanträdesdatum och paragraf) via länken."),
+            _ => throw new InvalidOperationException($"No text for {mail.Kind}."),
+        };
+        return Message(
+            mail.ToName,
+            mail.ToEmail,
+            $"{(mail.Reminder ? "Påminnelse: " : "")}{subject} – {mail.Number}",
+            $"Hej {mail.ToName}!",
+            mail.Reminder ? $"Vi har ännu inte fått ditt svar och påminner därför om frågan nedan. Svaret skulle ha lämnats senast {SwedishDate(mail.DueAt)}." : null,
+            question,
+            $"Svara senast {SwedishDate(mail.DueAt)} här – du loggar in med ditt vanliga konto i kommunen:\n{link}",
+            $"Länken gäller bara för dig och till och med {SwedishDate(mail.ExpiresAt)}. Om någon annan ska svara kan du lämna över frågan via länken.");
+    }
+
+    public static string KindName(RequestKind kind) => kind switch
+    {
+        RequestKind.ProcurementOpinion => "Yttrande från upphandlingsenheten",
+        RequestKind.StaffingConfirmation => "Bekräftelse av bemanning",
+        RequestKind.InternalPosition => "Ställningstagande",
+        RequestKind.CommitteeDecision => "Beslut om överenskommelsen",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The invitation as the calendar sends it: organised by the IOP mailbox, in Swedish, the case number in the subject.</summary>
+    public CalendarInvitation Compose(SendInvitation meeting)
+    {
+        var name = meeting.Kind switch
+        {
+            MeetingKind.FirstMeeting => "Första möte om IOP-initiativ",
+            MeetingKind.StakeholderMeeting => "Dialogmöte om IOP-initiativ",
+            _ => "Uppföljningsmöte om IOP-initiativ",
+        };
+        string?[] paragraphs =
+        [
+            $"{name} från {meeting.OrganisationName} (diarienummer {meeting.Number}).",
+            meeting.Location is null ? "Mötet hålls digitalt i Teams." : meeting.Online ? $"Plats: {meeting.Location}. Det går också att delta digitalt i Teams." : $"Plats: {meeting.Location}.",
+            meeting.CancellationReason is { } reason ? $"Mötet är inställt: {reason}" : null,
+            $"Frågor besvaras av {Settings.CoordinatorName}, {Settings.CoordinatorMailbox}.",
+        ];
+        var text = string.Join("\n\n", paragraphs.Where(p => p is not null));
+        return new CalendarInvitation(
+            $"{meeting.Case}-{meeting.MeetingId}@iop",
+            meeting.Sequence,
+            $"{(meeting.CancellationReason is null ? "" : "Inställt: ")}{name}: {meeting.OrganisationName} – {meeting.Number}",
+            text,
+            meeting.Start,
+            meeting.End,
+            meeting.Location,
+            meeting.Online,
+            new MailAddress(Settings.CoordinatorName, Settings.CoordinatorMailbox),
+            meeting.Attendees.Select(p => new MailAddress(p.Name, p.Email)).ToValueList());
     }
 
     public Uri PortalUrl(CaseId id, string tokenId, DateTimeOffset expiresAt) =>

@@ -1,12 +1,15 @@
 using Iop.Cases;
+using Iop.Common;
 using Iop.Functions.Mail;
 using Iop.Functions.Timers;
+using Iop.Meetings;
 using Iop.Messaging;
 
 namespace Iop.Functions.Outbox;
 
-/// <summary>Carries one effect out through the ports: mail to people, notices to the coordinator.</summary>
-internal sealed class EffectDelivery(MailComposer composer, IMailer mailer, ICoordinatorNotifier notifier, TimerQueue timers)
+/// <summary>Carries one effect out through the ports: mail to people, notices to the coordinator, invitations, timers.</summary>
+internal sealed class EffectDelivery(
+    MailComposer composer, IMailer mailer, ICoordinatorNotifier notifier, ICalendar calendar, TimerQueue timers, CaseService cases, ICaseStore store)
 {
     public Task DeliverAsync(Effect effect, string idempotencyKey, CancellationToken cancellationToken) => effect switch
     {
@@ -16,6 +19,40 @@ internal sealed class EffectDelivery(MailComposer composer, IMailer mailer, ICoo
         RemindInitiator mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         AskForCompletion mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         ScheduleDeadline timer => timers.ScheduleAsync(timer.Case, timer.At, cancellationToken),
+        MailToOfficial mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
+        NotifyAboutRequest notice => notifier.NotifyAsync(composer.Compose(notice), idempotencyKey, cancellationToken),
+        SendInvitation meeting => InviteAsync(meeting, idempotencyKey, cancellationToken),
         _ => throw new InvalidOperationException($"No delivery for the effect {effect.GetType().Name}."),
     };
+
+    /// <summary>
+    /// Sends, updates or cancels the calendar event and keeps its id in the case. An update waits (fails and is retried)
+    /// until the first invitation's event id is known, so an update never creates a second event.
+    /// </summary>
+    private async Task InviteAsync(SendInvitation meeting, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(meeting.Case, cancellationToken).ConfigureAwait(false);
+        var eventId = (stored?.State as RegisteredCase)?.File.Meetings.FirstOrDefault(m => m.Id == meeting.MeetingId)?.CalendarEventId;
+        if (eventId is null && meeting.Sequence > 0)
+        {
+            throw new InvalidOperationException($"The meeting {meeting.MeetingId} has no calendar event yet; the update waits for the invitation.");
+        }
+
+        var invitation = composer.Compose(meeting);
+        if (meeting.CancellationReason is { } reason)
+        {
+            await calendar.CancelAsync(invitation, eventId, reason, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var created = await calendar.SendAsync(invitation, eventId, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        if (created != eventId)
+        {
+            var result = await cases.HandleAsync(meeting.Case, new RecordCalendarEvent(meeting.MeetingId, created, Actor.System), expectedVersion: null, cancellationToken).ConfigureAwait(false);
+            if (result is Rejected { Error: { Rule: not (MeetingRules.EventKnown or CaseRules.Closed) } error })
+            {
+                throw new InvalidOperationException($"Recording the calendar event failed: {error.Message}");
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@ internal static class OutboxRegistration
         services.TryAddSingleton<LocalOutboxStore>();
         services.TryAddSingleton<IMailer, LocalMailer>();
         services.TryAddSingleton<ICoordinatorNotifier, LocalCoordinatorNotifier>();
+        services.TryAddSingleton<ICalendar, LocalCalendar>();
         if (configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunLocally)}", true))
         {
             services.AddHostedService<OutboxHostedService>();

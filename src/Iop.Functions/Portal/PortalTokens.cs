@@ -16,14 +16,42 @@ internal sealed class PortalTokens(IOptions<PortalOptions> options)
     /// <summary>A new, unguessable token id (128 random bits).</summary>
     public static string NewTokenId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
-    public string Create(CaseId caseId, string tokenId, DateTimeOffset expiresAt)
-    {
-        var payload = $"{caseId}.{tokenId}.{expiresAt.ToUnixTimeSeconds()}";
-        return $"{Base64Url(Encoding.ASCII.GetBytes(payload))}.{Base64Url(Sign(payload))}";
-    }
+    public string Create(CaseId caseId, string tokenId, DateTimeOffset expiresAt) => Create(PortalPurpose, caseId, tokenId, expiresAt);
 
     /// <summary>The case and token id of a correctly signed token; expiry and revocation are the case's rules to judge.</summary>
-    public bool TryRead(string? token, out PortalToken read)
+    public bool TryRead(string? token, out PortalToken read) => TryRead(PortalPurpose, token, out read);
+
+    /// <summary>
+    /// An official's answer link for request <paramref name="requestId"/> as issued to its addressee (issue
+    /// <paramref name="issue"/>), signed for another purpose than portal links so that neither opens the other.
+    /// </summary>
+    public string CreateAnswerLink(CaseId caseId, string requestId, int issue, DateTimeOffset expiresAt) =>
+        Create(AnswerPurpose, caseId, $"{requestId}~{issue.ToString(System.Globalization.CultureInfo.InvariantCulture)}", expiresAt);
+
+    /// <summary>The case, request and issue of a correctly signed answer link.</summary>
+    public bool TryReadAnswerLink(string? token, out AnswerLink read)
+    {
+        read = default;
+        if (!TryRead(AnswerPurpose, token, out var raw) || raw.TokenId.Split('~') is not [var requestId, var issueText]
+            || !int.TryParse(issueText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var issue))
+        {
+            return false;
+        }
+
+        read = new AnswerLink(raw.Case, requestId, issue, raw.ExpiresAt);
+        return true;
+    }
+
+    private const string PortalPurpose = "iop-portal-v1|";
+    private const string AnswerPurpose = "iop-answer-v1|";
+
+    private string Create(string purpose, CaseId caseId, string tokenId, DateTimeOffset expiresAt)
+    {
+        var payload = $"{caseId}.{tokenId}.{expiresAt.ToUnixTimeSeconds()}";
+        return $"{Base64Url(Encoding.ASCII.GetBytes(payload))}.{Base64Url(Sign(purpose, payload))}";
+    }
+
+    private bool TryRead(string purpose, string? token, out PortalToken read)
     {
         read = default;
         var parts = token?.Split('.');
@@ -33,7 +61,7 @@ internal sealed class PortalTokens(IOptions<PortalOptions> options)
         }
 
         var payload = Encoding.ASCII.GetString(payloadBytes);
-        if (!CryptographicOperations.FixedTimeEquals(Sign(payload), signature))
+        if (!CryptographicOperations.FixedTimeEquals(Sign(purpose, payload), signature))
         {
             return false;
         }
@@ -48,7 +76,7 @@ internal sealed class PortalTokens(IOptions<PortalOptions> options)
         return true;
     }
 
-    private byte[] Sign(string payload) => HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes("iop-portal-v1|" + payload));
+    private byte[] Sign(string purpose, string payload) => HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(purpose + payload));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
@@ -63,3 +91,6 @@ internal sealed class PortalTokens(IOptions<PortalOptions> options)
 
 /// <summary>What a valid signature vouches for.</summary>
 internal readonly record struct PortalToken(CaseId Case, string TokenId, DateTimeOffset ExpiresAt);
+
+/// <summary>What a valid answer link vouches for: the case, the request, the issue (and so the addressee) and the expiry.</summary>
+internal readonly record struct AnswerLink(CaseId Case, string RequestId, int Issue, DateTimeOffset ExpiresAt);

@@ -6,6 +6,9 @@ internal static class StaffPolicies
     /// <summary>The IOP coordinator (IOP-samordnare): owns every case.</summary>
     public const string Coordinator = "Coordinator";
 
+    /// <summary>Any signed-in member of staff: officials answering requests from their e-mail.</summary>
+    public const string Staff = "Staff";
+
     /// <summary>The Entra ID app role (and development sign-in role) that grants <see cref="Coordinator"/>.</summary>
     public const string CoordinatorRole = "Iop.Coordinator";
 }

@@ -48,7 +48,8 @@ internal static class StaffSignIn
         }
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicies.Coordinator, policy => policy.RequireAuthenticatedUser().RequireRole(StaffPolicies.CoordinatorRole));
+            .AddPolicy(StaffPolicies.Coordinator, policy => policy.RequireAuthenticatedUser().RequireRole(StaffPolicies.CoordinatorRole))
+            .AddPolicy(StaffPolicies.Staff, policy => policy.RequireAuthenticatedUser());
         return builder;
     }
 
@@ -78,6 +79,16 @@ internal static class StaffSignIn
         var name = user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.Name) ?? id;
         return new Common.Actor(id, name, Common.ActorRole.Coordinator);
     }
+
+    /// <summary>
+    /// The signed-in person's e-mail address: the development sign-in's address, or Entra ID's
+    /// <c>preferred_username</c>/<c>email</c>/UPN (in Microsoft 365 the sign-in name is the mailbox address).
+    /// </summary>
+    public static string? Email(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Email)
+        ?? user.FindFirstValue("preferred_username")
+        ?? user.FindFirstValue("email")
+        ?? user.FindFirstValue(ClaimTypes.Upn);
 
     /// <summary>Signing out is a POST (with anti-forgery), like every other change.</summary>
     public static void MapSignOut(this IEndpointRouteBuilder app)

@@ -20,7 +20,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         _cases.Tables,
         _cases.Options,
         Options.Create(options ?? new OutboxOptions()),
-        new EffectDelivery(_cases.Composer, mailer ?? new LocalMailer(LocalOutbox), new LocalCoordinatorNotifier(LocalOutbox), _cases.Timers),
+        new EffectDelivery(_cases.Composer, mailer ?? new LocalMailer(LocalOutbox), new LocalCoordinatorNotifier(LocalOutbox), new LocalCalendar(LocalOutbox, _cases.Time), _cases.Timers, _cases.Service, _cases.Store),
         _cases.Time,
         NullLogger<OutboxDispatcher>.Instance);
 

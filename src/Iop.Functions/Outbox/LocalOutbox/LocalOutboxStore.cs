@@ -16,6 +16,7 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
 {
     public const string MailPartition = "mail";
     public const string NotificationPartition = "notification";
+    public const string CalendarPartition = "calendar";
 
     private readonly CreatedOnFirstUse<TableClient> _table = new(async () =>
     {
@@ -43,6 +44,30 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
             ["CaseUrl"] = notification.CaseUrl.ToString(),
         }, cancellationToken);
 
+    /// <summary>An invitation, update or cancellation as the attendees' calendars would receive it (an iTIP <c>.ics</c>).</summary>
+    public Task AddInvitationAsync(CalendarInvitation invitation, string ics, string method, string idempotencyKey, CancellationToken cancellationToken) =>
+        AddAsync(new TableEntity(CalendarPartition, RowKey(idempotencyKey))
+        {
+            ["To"] = string.Join(", ", invitation.Attendees.Select(t => $"{t.Name} <{t.Address}>")),
+            ["ReplyTo"] = $"{invitation.Organizer.Name} <{invitation.Organizer.Address}>",
+            ["Subject"] = invitation.Subject,
+            ["Text"] = invitation.TextBody,
+            ["Ics"] = ics,
+            ["Method"] = method,
+            ["Uid"] = invitation.Uid,
+            ["Sequence"] = invitation.Sequence,
+            ["Start"] = invitation.Start,
+            ["End"] = invitation.End,
+        }, cancellationToken);
+
+    /// <summary>One stored invitation's <c>.ics</c>, by its row key.</summary>
+    public async Task<string?> FindInvitationAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(CalendarPartition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value!.GetString("Ics") : null;
+    }
+
     /// <summary>The newest messages first.</summary>
     public async Task<IReadOnlyList<LocalOutboxMessage>> ListAsync(string partition, int take, CancellationToken cancellationToken)
     {
@@ -57,7 +82,14 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
                 row.GetString("ReplyTo"),
                 row.GetString("Subject"),
                 row.GetString("Text"),
-                row.GetString("CaseUrl")));
+                row.GetString("CaseUrl"))
+            {
+                RowKey = row.RowKey,
+                Method = row.GetString("Method"),
+                Start = row.GetDateTimeOffset("Start"),
+                End = row.GetDateTimeOffset("End"),
+                Sequence = row.GetInt32("Sequence"),
+            });
         }
 
         return [.. messages.OrderByDescending(m => m.SentAt).Take(take)];
@@ -83,4 +115,16 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
 }
 
 /// <summary>One message in the local outbox.</summary>
-internal sealed record LocalOutboxMessage(string IdempotencyKey, DateTimeOffset SentAt, string? To, string? ReplyTo, string Subject, string Text, string? CaseUrl);
+internal sealed record LocalOutboxMessage(string IdempotencyKey, DateTimeOffset SentAt, string? To, string? ReplyTo, string Subject, string Text, string? CaseUrl)
+{
+    public string RowKey { get; init; } = "";
+
+    /// <summary>For invitations: REQUEST or CANCEL.</summary>
+    public string? Method { get; init; }
+
+    public DateTimeOffset? Start { get; init; }
+
+    public DateTimeOffset? End { get; init; }
+
+    public int? Sequence { get; init; }
+}

@@ -46,7 +46,10 @@ internal sealed partial class DetailsModel
 
     private DateTimeOffset LinkExpiry() => time.GetUtcNow().AddDays(portal.Value.LinkLifetimeDays);
 
-    private async Task<IActionResult> RunAsync(string id, CaseCommand command, int version, string done, CancellationToken cancellationToken)
+    private Task<IActionResult> RunAsync(string id, CaseCommand command, int version, string done, CancellationToken cancellationToken) =>
+        RunAsync(id, command, version, done, "vetting", cancellationToken);
+
+    private async Task<IActionResult> RunAsync(string id, CaseCommand command, int version, string done, string anchor, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId))
         {
@@ -54,7 +57,7 @@ internal sealed partial class DetailsModel
         }
 
         var result = await cases.HandleAsync(caseId, command, version, cancellationToken).ConfigureAwait(false);
-        return await OutcomeAsync(id, result, done, "vetting", cancellationToken).ConfigureAwait(false);
+        return await OutcomeAsync(id, result, done, anchor, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IActionResult> FailAsync(string id, string anchor, string message, CancellationToken cancellationToken)

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Iop.Functions.Pages.Dev;
 
 /// <summary>The local outbox: what Microsoft 365 would have sent. Development only; it shows other people's mail.</summary>
-internal sealed class OutboxModel(LocalOutboxStore outbox, IWebHostEnvironment environment) : PageModel
+internal sealed partial class OutboxModel(LocalOutboxStore outbox, IWebHostEnvironment environment) : PageModel
 {
     internal IReadOnlyList<LocalOutboxMessage> Mail { get; private set; } = [];
 
     internal IReadOnlyList<LocalOutboxMessage> Notifications { get; private set; } = [];
+
+    internal IReadOnlyList<LocalOutboxMessage> Invitations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +22,41 @@ internal sealed class OutboxModel(LocalOutboxStore outbox, IWebHostEnvironment e
 
         Mail = await outbox.ListAsync(LocalOutboxStore.MailPartition, 100, cancellationToken).ConfigureAwait(false);
         Notifications = await outbox.ListAsync(LocalOutboxStore.NotificationPartition, 100, cancellationToken).ConfigureAwait(false);
+        Invitations = await outbox.ListAsync(LocalOutboxStore.CalendarPartition, 100, cancellationToken).ConfigureAwait(false);
         return Page();
     }
+
+    /// <summary>An invitation's <c>.ics</c>, as an attendee's mail client would get it.</summary>
+    public async Task<IActionResult> OnGetIcsAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment() || await outbox.FindInvitationAsync(key, cancellationToken).ConfigureAwait(false) is not { } ics)
+        {
+            return NotFound();
+        }
+
+        var method = ics.Contains("METHOD:CANCEL", StringComparison.Ordinal) ? "CANCEL" : "REQUEST";
+        return File(System.Text.Encoding.UTF8.GetBytes(ics), $"text/calendar; charset=utf-8; method={method}", "inbjudan.ics");
+    }
+
+    /// <summary>Plain text with its web addresses as links, the rest escaped.</summary>
+    internal static Microsoft.AspNetCore.Html.HtmlString Linkify(string text)
+    {
+        var html = new System.Text.StringBuilder();
+        var last = 0;
+        foreach (System.Text.RegularExpressions.Match m in Links().Matches(text))
+        {
+            html.Append(Html.Encode(text[last..m.Index]));
+            var url = Html.Encode(m.Value);
+            html.Append("<a href=\"").Append(url).Append("\">").Append(url).Append("</a>");
+            last = m.Index + m.Length;
+        }
+
+        html.Append(Html.Encode(text[last..]));
+        return new Microsoft.AspNetCore.Html.HtmlString(html.ToString());
+    }
+
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial System.Text.RegularExpressions.Regex Links();
 }
