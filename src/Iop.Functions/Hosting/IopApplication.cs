@@ -21,6 +21,7 @@ internal static class IopApplication
         var services = builder.Services;
         services.AddOptions<IopOptions>().BindConfiguration(IopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPolicyProfile(builder.Configuration);
+        services.AddOrganisationDirectory();
         services.AddSingleton(Clock(builder));
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<PortalOptions>, DevelopmentSigningKey>();

@@ -37,6 +37,7 @@ public sealed class DevOutboxPageTests(AzuriteFixture azurite)
             b.UseSetting("Authentication:Mode", "EntraId");
             b.UseSetting("AzureAd:TenantId", "00000000-0000-0000-0000-000000000001");
             b.UseSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002");
+            IopAppFactory.UseSmallDirectory(b);
         });
 
         using var response = await app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(new Uri("/dev/outbox", UriKind.Relative));

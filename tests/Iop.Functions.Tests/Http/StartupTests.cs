@@ -47,4 +47,19 @@ public sealed class StartupTests(AzuriteFixture azurite)
 
         Assert.Contains("only allowed in the Development environment", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_broken_organisation_directory_stops_start_up_naming_the_field()
+    {
+        using var app = new IopAppFactory(azurite.ConnectionString).WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Organisations:Committees:2:Head:Email", "inte-en-adress");
+            b.UseSetting("Organisations:Companies:0:Id", "socialnamnden");
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient()).ToString();
+
+        Assert.Contains("Organisations:Committees[2]:Head:Email: is not an e-mail address", error, StringComparison.Ordinal);
+        Assert.Contains("Organisations:Companies[0]:Id: 'socialnamnden' is used twice", error, StringComparison.Ordinal);
+    }
 }

@@ -46,6 +46,22 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         return this;
     }
 
+    /// <summary>A one-committee directory for environments other than Development (which has Mora's sample directory).</summary>
+    public static void UseSmallDirectory(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in new[]
+        {
+            ("Procurement:Name", "Upphandlingsenheten"), ("Procurement:Email", "upphandling@kommun.example"),
+            ("Committees:0:Id", "socialnamnden"), ("Committees:0:Name", "Socialnämnden"),
+            ("Committees:0:Head:Name", "Helena Holm"), ("Committees:0:Head:Email", "helena.holm@kommun.example"),
+            ("Committees:0:Contact:Name", "Tomas Torn"), ("Committees:0:Contact:Email", "tomas.torn@kommun.example"),
+            ("Committees:0:Secretary:Name", "Siv Sander"), ("Committees:0:Secretary:Email", "siv.sander@kommun.example"),
+        })
+        {
+            builder.UseSetting($"Organisations:{key}", value);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

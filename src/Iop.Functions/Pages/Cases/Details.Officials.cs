@@ -28,6 +28,21 @@ internal sealed partial class DetailsModel
         return [.. new[] { initiator }.Concat(officials).DistinctBy(p => p.Email.ToUpperInvariant())];
     }
 
+    public Task<IActionResult> OnPostScopeAsync(string id, [FromForm] int version, [FromForm] string[]? organisations, CancellationToken cancellationToken)
+    {
+        var directory = HttpContext.RequestServices.GetRequiredService<OrganisationDirectory>();
+        var chosen = (organisations ?? []).Select(directory.Find).OfType<ScopedOrganisation>().ToValueList();
+        return RunAsync(id, new ConfirmScope(chosen, User.ToActor()), version,
+            T("Berörda nämnder och bolag är registrerade. Cheferna har fått en förfrågan om bemanning.", "The affected committees and companies are recorded. The heads have been asked to confirm staffing."), "scoping", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRequestOpinionAsync(string id, [FromForm] int version, CancellationToken cancellationToken)
+    {
+        var directory = HttpContext.RequestServices.GetRequiredService<OrganisationDirectory>();
+        return RunAsync(id, new RequestProcurementOpinion(directory.Procurement, User.ToActor()), version,
+            T("Upphandlingsenheten har fått en förfrågan om yttrande.", "The procurement unit has been asked for its opinion."), "requests", cancellationToken);
+    }
+
     public Task<IActionResult> OnPostScheduleMeetingAsync(
         string id, [FromForm] int version, [FromForm] MeetingKind kind, [FromForm] string? date, [FromForm] string? start, [FromForm] string? end,
         [FromForm] string? location, [FromForm] bool online, [FromForm] string[]? invite, [FromForm] string? extraName, [FromForm] string? extraEmail,
