@@ -6,7 +6,9 @@ using Iop.Functions.Api;
 using Iop.Functions.Localization;
 using Iop.Functions.Portal;
 using Iop.Functions.Security;
+using Iop.Functions.Telemetry;
 using Iop.Functions.Timers;
+using Iop.Functions.Triggers;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -18,6 +20,9 @@ internal static class IopApplication
 {
     public static WebApplicationBuilder AddIop(this WebApplicationBuilder builder)
     {
+        // First: under the Functions host it turns the local queue pollers off before storage registers them.
+        builder.AddFunctionsHost();
+        builder.AddIopTelemetry();
         var services = builder.Services;
         services.AddOptions<IopOptions>().BindConfiguration(IopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPolicyProfile(builder.Configuration);
@@ -45,6 +50,7 @@ internal static class IopApplication
 
     public static WebApplication UseIop(this WebApplication app)
     {
+        app.UseFunctionsHostHeaders();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
@@ -76,6 +82,7 @@ internal static class IopApplication
         app.MapCaseApi();
         app.MapDocumentDownloads();
         app.MapOpenApi();
+        app.MapTriggerFunctions();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Iop.Cases;
 using Iop.Functions.Storage;
 using Iop.Functions.Storage.Cases;
+using Iop.Functions.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Outbox;
@@ -67,6 +68,7 @@ internal sealed class OutboxDispatcher(
     private async Task<bool> DeliverAsync(TableEntity row, CancellationToken cancellationToken)
     {
         var key = row.GetString("IdempotencyKey");
+        using var activity = IopTelemetry.StartDelivery(row.GetString("TraceParent"), row.PartitionKey, row.GetString("Type"));
         try
         {
             await delivery.DeliverAsync(OutboxRows.ReadEffect(row), key, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Iop.Cases;
 using Iop.Functions.Storage.Queues;
+using Iop.Functions.Triggers;
 using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Outbox;
@@ -9,14 +10,15 @@ namespace Iop.Functions.Outbox;
 /// <summary>
 /// The dispatcher for local runs: polls the <c>outbox</c> queue and sweeps for due rows (lost signals, retries; a dropped
 /// poison signal's rows are delivered by the sweep too). Under the Functions host a queue trigger and a timer trigger
-/// do the same work and this service is off (<c>Outbox:RunLocally=false</c>).
+/// do the same work and this service is off (set when <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> is, or by <c>Outbox:RunLocally=false</c>).
 /// </summary>
 internal sealed class OutboxHostedService(
     QueueOutboxSignal signal,
     OutboxDispatcher dispatcher,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxHostedService> logger) : QueuePollingService(logger)
+    PoisonNotices poison,
+    ILogger<OutboxHostedService> logger) : QueuePollingService(logger, poison)
 {
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 

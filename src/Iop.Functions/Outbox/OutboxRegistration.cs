@@ -2,6 +2,7 @@ using Iop.Functions.Mail;
 using Iop.Functions.Outbox.LocalOutbox;
 using Iop.Functions.Storage.Cases;
 using Iop.Functions.Timers;
+using Iop.Functions.Triggers;
 using Iop.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,6 +29,7 @@ internal static class OutboxRegistration
         services.TryAddSingleton<IMailer, LocalMailer>();
         services.TryAddSingleton<ICoordinatorNotifier, LocalCoordinatorNotifier>();
         services.TryAddSingleton<ICalendar, LocalCalendar>();
+        services.TryAddSingleton<PoisonNotices>();
         if (configuration.GetValue($"{OutboxOptions.Section}:{nameof(OutboxOptions.RunLocally)}", true))
         {
             services.AddHostedService<OutboxHostedService>();

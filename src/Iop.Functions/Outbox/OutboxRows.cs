@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -29,6 +30,9 @@ internal static class OutboxRows
             ["Status"] = nameof(OutboxStatus.Pending),
             ["Attempts"] = 0,
             ["NextAttemptAt"] = availableAt.ToUniversalTime(),
+
+            // The committing command's span, so the delivery continues its trace.
+            ["TraceParent"] = Activity.Current?.Id,
         };
         LargeText.Write(entity, "Json", JsonSerializer.Serialize(effect, StorageJson.Options));
         return entity;

@@ -35,6 +35,12 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
     /// </summary>
     public async Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
     {
+        using var activity = CaseTelemetry.Start(id, command);
+        return CaseTelemetry.Ended(activity, await DecideAndCommitAsync(id, command, expectedVersion, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<CommandResult> DecideAndCommitAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             // The first attempt may decide on the state this process last saw; a lost race reloads from storage.
@@ -49,6 +55,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
                 version = stored?.Version ?? 0;
             }
 
+            CaseTelemetry.Loaded(stored?.State);
             if (expectedVersion is { } stale && stale != version)
             {
                 return new StaleVersion(stale, version);

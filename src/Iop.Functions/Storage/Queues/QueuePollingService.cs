@@ -1,14 +1,16 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Iop.Functions.Triggers;
 
 namespace Iop.Functions.Storage.Queues;
 
 /// <summary>
 /// The local stand-in for a Functions queue trigger: receives messages, hands each to <see cref="HandleAsync"/>, and
 /// deletes it only afterwards, so a crash means the message surfaces again. A message that failed five times is
-/// dropped with an error (the host would move it to the poison queue). One failed round never stops the host.
+/// removed and the coordinator is told, as the poison-queue trigger does under the Functions host. One failed round
+/// never stops the host.
 /// </summary>
-internal abstract class QueuePollingService(ILogger logger) : BackgroundService
+internal abstract class QueuePollingService(ILogger logger, PoisonNotices poison) : BackgroundService
 {
     /// <summary>As the Functions host: after five dequeues a message is poison.</summary>
     public const int MaxDequeueCount = 5;
@@ -36,6 +38,7 @@ internal abstract class QueuePollingService(ILogger logger) : BackgroundService
                     if (message.DequeueCount > MaxDequeueCount)
                     {
                         logger.LogError("Message {Message} on {Queue} failed {Count} times; removed.", message.MessageText, queue.Name, message.DequeueCount);
+                        await poison.NotifyAsync(queue.Name, message.MessageText, message.MessageId, stoppingToken).ConfigureAwait(false);
                     }
                     else
                     {

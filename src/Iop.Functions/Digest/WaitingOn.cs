@@ -1,0 +1,44 @@
+using Iop.Cases;
+using Iop.Vetting;
+
+namespace Iop.Functions.Digest;
+
+/// <summary>What an open case waits for, and from whom, as one Swedish phrase for the coordinator's digest.</summary>
+internal static class WaitingOn
+{
+    /// <summary>Cases still on their way to a partnership (or a decision not to have one).</summary>
+    public static bool IsOpen(Stage stage) => stage is not (Stage.Active or Stage.Ended or Stage.Discontinued);
+
+    public static string Describe(RegisteredCase state) => state switch
+    {
+        Received or InScreening => "IOP-samordnaren: bedömning mot checklistan",
+        AtFirstMeeting => "IOP-samordnaren: första möte med initiativtagarna",
+        InPartnerVetting vetting => Vetting(vetting.Vetting),
+        InScoping => "IOP-samordnaren: berörda nämnder och bolag",
+        AtStakeholderMeeting => "IOP-samordnaren: dialogmöte med berörda",
+        InInternalDiscussion => "Berörda förvaltningar och bolag: intern diskussion",
+        AtFollowUpMeeting => "Tjänstepersonerna: uppföljningsmöte",
+        InAgreementDrafting => "IOP-samordnaren och organisationen: avtalsskrivning",
+        AwaitingCommitteeDecision => "Berörda nämnder: beslut",
+        _ => "–",
+    };
+
+    private static string Vetting(Vetting.Vetting vetting)
+    {
+        var toReview = vetting.Requests.Count(r => r.Status == RequestStatus.Submitted);
+        var outstanding = vetting.Outstanding().ToList();
+        var parts = new List<string>();
+        if (outstanding.Count > 0)
+        {
+            var first = outstanding.Min(o => o.DueAt);
+            parts.Add($"organisationen: {outstanding.Count} uppgift(er), först senast {Localization.SwedishTime.FormatDateLong(first)}");
+        }
+
+        if (toReview > 0)
+        {
+            parts.Add($"IOP-samordnaren: granska {toReview} svar");
+        }
+
+        return parts.Count == 0 ? "IOP-samordnaren: avsluta kontrollen" : string.Join("; ", parts);
+    }
+}
