@@ -7,8 +7,30 @@ namespace Iop.Functions.Api;
 /// <summary>Staff download the organisation's documents through the app, signed in; blobs have no public address.</summary>
 internal static class DocumentDownloads
 {
-    public static void MapDocumentDownloads(this IEndpointRouteBuilder app) =>
+    public static void MapDocumentDownloads(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/arenden/{id}/dokument/{documentId}/{fileId}", DownloadAsync).RequireAuthorization(StaffPolicies.Coordinator);
+        app.MapGet("/arenden/{id}/overenskommelse.docx", AgreementAsync).RequireAuthorization(StaffPolicies.Coordinator);
+    }
+
+    /// <summary>The agreement draft as it reads now, as a Word document.</summary>
+    private static async Task<IResult> AgreementAsync(string id, ICaseStore store, Policies.PolicyProfile policy, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(id, out var caseId) || await store.LoadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { State.File: { Agreement: not null } file })
+        {
+            return Results.NotFound();
+        }
+
+        return Results.File(AgreementFile(file, policy), Agreements.AgreementDocument.ContentType, $"overenskommelse-{file.Number.Value.Replace(' ', '-').Replace('/', '-')}.docx");
+    }
+
+    /// <summary>The agreement draft's DOCX bytes.</summary>
+    public static byte[] AgreementFile(CaseFile file, Policies.PolicyProfile policy)
+    {
+        using var buffer = new MemoryStream();
+        Agreements.AgreementDocument.Write(buffer, file, policy);
+        return buffer.ToArray();
+    }
 
     private static async Task<IResult> DownloadAsync(string id, string documentId, string fileId, ICaseStore store, BlobDocumentStore documents, HttpContext context, CancellationToken cancellationToken)
     {

@@ -92,9 +92,14 @@ internal static class OfficialTexts
             MeetingCancelled c => T($"{Meeting(c.MeetingId)} ställdes in: {c.Reason}", $"{Meeting(c.MeetingId)} was cancelled: {c.Reason}"),
             MeetingHeld h => T($"{Meeting(h.MeetingId)} hölls.", $"{Meeting(h.MeetingId)} was held.") + (h.Notes is { } notes ? T($" Anteckningar: {notes}", $" Notes: {notes}") : ""),
             CalendarEventRecorded c => T($"Kalenderinbjudan för {Meeting(c.MeetingId).ToLowerInvariant()} skickades.", $"The calendar invitation for the {Meeting(c.MeetingId).ToLowerInvariant()} went out."),
+            Iop.Agreements.AgreementTermsSet t => T($"Överenskommelsens villkor sattes: avtalstid {t.Draft.Terms.Term.Start:yyyy-MM-dd}–{t.Draft.Terms.Term.End:yyyy-MM-dd}, {t.Draft.Terms.CoFinancing.Count} insatser.", $"The agreement's terms were set: term {t.Draft.Terms.Term.Start:yyyy-MM-dd}–{t.Draft.Terms.Term.End:yyyy-MM-dd}, {t.Draft.Terms.CoFinancing.Count} contributions."),
+            Iop.Agreements.AgreementSectionEdited x => T($"Avsnittet \"{x.SectionId}\" i överenskommelsen skrevs om.", $"The agreement's section \"{x.SectionId}\" was rewritten."),
+            Iop.Agreements.AgreementSignedByParty x => T($"Undertecknat för {PartyName(x.Signature.Party)} av {x.Signature.SignerName}, {x.Signature.SignerRole}, {x.Signature.SignedOn:yyyy-MM-dd}.", $"Signed for {PartyName(x.Signature.Party)} by {x.Signature.SignerName}, {x.Signature.SignerRole}, {x.Signature.SignedOn:yyyy-MM-dd}."),
             _ => null,
         };
     }
+
+    public static string PartyName(Iop.Agreements.Party party) => party == Iop.Agreements.Party.Municipality ? T("kommunen", "the municipality") : T("organisationen", "the organisation");
 
     public static string Place(string? location, bool online) => (location, online) switch
     {
@@ -123,6 +128,16 @@ internal static class OfficialTexts
         OfficialsRules.MarketSituation => T("Upphandlingsenheten har funnit en marknads- eller konkurrenssituation. Avsluta ärendet med hänvisning till upphandling, eller begär ett nytt yttrande.", "The procurement unit found a market or competition situation. Discontinue the case referring to procurement, or ask for a new opinion."),
         OfficialsRules.NothingRejected => T("Ingen nämnd har avslagit överenskommelsen.", "No committee has rejected the agreement."),
         OfficialsRules.TooLateForOpinion => T("Yttrandet begärs innan nämnderna beslutar.", "The opinion is asked for before the committees decide."),
+        Iop.Agreements.AgreementRules.TermsRequired => T("Fyll i överenskommelsens villkor först.", "Fill in the agreement's terms first."),
+        Iop.Agreements.AgreementRules.TargetGroupRequired => T("Beskriv målgruppen.", "Describe the target group."),
+        Iop.Agreements.AgreementRules.SignatoryRequired => T("Ange vem som undertecknar för varje part (roll).", "Enter who signs for each party (role)."),
+        Iop.Agreements.AgreementRules.BothPartiesFinance => T("Båda parter ska bidra, med pengar eller på annat sätt (kriterium 5).", "Both parties must contribute, with money or otherwise (criterion 5)."),
+        Iop.Agreements.AgreementRules.InvalidContribution => T("Varje insats behöver ett belopp (0 eller mer) eller en beskrivning av insatsen i annan form, för ett år inom avtalstiden.", "Each contribution needs an amount (0 or more) or a description of the contribution in kind, for a year within the term."),
+        Iop.Agreements.AgreementRules.TermTooLong => T("Avtalstiden får vara högst tio år.", "The term may be at most ten years."),
+        Iop.Agreements.AgreementRules.UnknownSection => T("Avsnittet finns inte i riktlinjen.", "The guideline has no such section."),
+        Iop.Agreements.AgreementRules.SectionTextRequired => T("Skriv text i avsnittet.", "Write text in the section."),
+        Iop.Agreements.AgreementRules.AlreadySigned => T("Den parten har redan undertecknat.", "That party has already signed."),
+        Iop.Agreements.AgreementRules.InvalidSignature => T("Ange namn, roll och ett datum som inte ligger i framtiden.", "Enter name, role and a date not in the future."),
         MeetingRules.UnknownMeeting => T("Mötet finns inte i ärendet.", "The case has no such meeting."),
         MeetingRules.WrongStage => T("Det mötet bokas inte i ärendets nuvarande steg.", "That meeting is not scheduled at the case's current stage."),
         MeetingRules.AlreadyScheduled => T("Mötet är redan inbokat. Flytta det i stället.", "The meeting is already scheduled. Move it instead."),

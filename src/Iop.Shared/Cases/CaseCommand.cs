@@ -36,9 +36,6 @@ public sealed record ConfirmScope(ValueList<Officials.ScopedOrganisation> Organi
 /// <summary>The agreement draft goes to the affected committees and boards for decision.</summary>
 public sealed record SubmitAgreementForDecision(Actor By) : CaseCommand(By);
 
-/// <summary>All parties have signed the approved agreement for the given term.</summary>
-public sealed record SignAgreement(PartnershipTerm Term, Actor By) : CaseCommand(By);
-
 /// <summary>An active partnership ends (term over, or terminated).</summary>
 public sealed record EndPartnership(string Reason, Actor By) : CaseCommand(By);
 

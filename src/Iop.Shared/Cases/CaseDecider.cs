@@ -28,6 +28,7 @@ public static class CaseDecider
             (RegisteredCase s, ScheduleMeeting or RescheduleMeeting or CancelMeeting or RecordMeetingHeld or RecordCalendarEvent) => MeetingsDecider.Decide(s, command, context),
             (RegisteredCase s, RequestProcurementOpinion or AnswerRequest or DelegateRequest or ReassignRequest or ReviseAgreement) => OfficialsDecider.Decide(s, command, context),
             (RegisteredCase s, CheckDeadlines c) => TakeDueSteps(s, c, context),
+            (RegisteredCase s, Agreements.SetAgreementTerms or Agreements.EditAgreementSection or Agreements.RecordSignature) => Agreements.AgreementDecider.Decide(s, command, context),
 
             (Received or InScreening, RecordAssessments c) => Assess(c, context),
             (Received or InScreening, CompleteScreening c) => CompleteScreening((RegisteredCase)state, c, context),
@@ -38,10 +39,10 @@ public static class CaseDecider
             (AtFirstMeeting, StartPartnerVetting c) => VettingDecider.Start(c, context),
             (InPartnerVetting s, _) when command is not Discontinue => VettingDecider.Decide(s, command, context),
             (InScoping, ConfirmScope c) => ConfirmScope(c, context),
+            (InAgreementDrafting { File.Agreement: null }, SubmitAgreementForDecision) =>
+                Decision.Reject(Agreements.AgreementRules.TermsRequired, "Set the agreement's terms before it goes to the committees."),
             (InAgreementDrafting s, SubmitAgreementForDecision c) => OfficialsDecider.CheckProcurement(s.File, context)
                 ?? Decision.Accept(new AgreementSubmittedForDecision(c.By, now), OfficialsDecider.DecisionRequests(s.File, context, c.By)),
-            (AwaitingCommitteeDecision { Approved: true }, SignAgreement c) => Sign(c, now),
-            (AwaitingCommitteeDecision { Approved: false }, SignAgreement) => Decision.Reject(CaseRules.NotApproved, "The committees have not approved the agreement."),
             (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now)),
 
             (RegisteredCase s, _) => Decision.Reject(CaseRules.WrongStage, $"{command.GetType().Name} is not allowed while the case is at the stage {s.Stage}."),
@@ -60,6 +61,8 @@ public static class CaseDecider
             s with { File = s.File with { Requests = OfficialsDecider.Evolve(s.File.Requests, @event) } },
         (RegisteredCase s, MeetingScheduled or MeetingRescheduled or MeetingCancelled or MeetingHeld or CalendarEventRecorded) =>
             s with { File = s.File with { Meetings = MeetingsDecider.Evolve(s.File.Meetings, @event) } },
+        (RegisteredCase s, Agreements.AgreementTermsSet or Agreements.AgreementSectionEdited or Agreements.AgreementSignedByParty) =>
+            s with { File = Agreements.AgreementDecider.Evolve(s.File, @event) },
         (RegisteredCase s, CaseDiscontinued e) => new Discontinued(s.File, new Discontinuation(s.Stage, e.Reason, e.Alternative, e.By.Name, e.At)),
         (AtFirstMeeting s, PartnerVettingStarted e) => new InPartnerVetting(s.File, new Vetting.Vetting(e.Requests, e.DeclarationDueAt, null, e.Link, ValueList<string>.Empty)),
         (InPartnerVetting s, PartnerVettingCompleted) => new InScoping(s.File with { Vetting = s.Vetting }),
@@ -183,11 +186,6 @@ public static class CaseDecider
             ? Decision.Reject(CaseRules.ScopeRequired, "At least one affected committee or company is required.")
             : Decision.Accept(new ScopeConfirmed(organisations, c.By, context.Now), OfficialsDecider.StaffingRequests(organisations, context, c.By));
     }
-
-    private static Decision Sign(SignAgreement c, DateTimeOffset now) =>
-        c.Term.End < c.Term.Start
-            ? Decision.Reject(CaseRules.InvalidTerm, "The agreement term ends before it starts.")
-            : Decision.Accept(new AgreementSigned(c.Term, c.By, now));
 
     private static ValueList<CriterionAssessment> Merge(ValueList<CriterionAssessment> draft, ValueList<CriterionAssessment> update) =>
         draft.Where(d => update.All(u => u.CriterionId != d.CriterionId)).Concat(update).ToValueList();

@@ -47,6 +47,9 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(MeetingHeld), "meeting-held")]
 [JsonDerivedType(typeof(CalendarEventRecorded), "calendar-event-recorded")]
 [JsonDerivedType(typeof(AgreementSigned), "agreement-signed")]
+[JsonDerivedType(typeof(Agreements.AgreementTermsSet), "agreement-terms-set")]
+[JsonDerivedType(typeof(Agreements.AgreementSectionEdited), "agreement-section-edited")]
+[JsonDerivedType(typeof(Agreements.AgreementSignedByParty), "agreement-signed-by-party")]
 [JsonDerivedType(typeof(PartnershipEnded), "partnership-ended")]
 public abstract record CaseEvent(Actor By, DateTimeOffset At);
 

@@ -31,4 +31,10 @@ public sealed record CaseFile(
 
     /// <summary>Every meeting, in the order scheduled.</summary>
     public ValueList<Meeting> Meetings { get; init; } = ValueList<Meeting>.Empty;
+
+    /// <summary>The agreement draft, once its terms are set.</summary>
+    public Agreements.AgreementDraft? Agreement { get; init; }
+
+    /// <summary>The parties' signatures on the approved agreement.</summary>
+    public ValueList<Agreements.Signature> Signatures { get; init; } = ValueList<Agreements.Signature>.Empty;
 }

@@ -1,3 +1,4 @@
+using Iop.Agreements;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Intake;
@@ -97,6 +98,15 @@ internal sealed class Spec
 
     public static readonly Person ProcurementUnit = new("Upphandlingsenheten", "upphandling@mora.example");
 
+    public static readonly PartnershipTerm Term = new(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30));
+
+    public static readonly AgreementTerms Terms = new(
+        "Äldre som lever i ofrivillig ensamhet",
+        "Kommunstyrelsens ordförande",
+        "Ordförande",
+        ValueList.Of(new CoFinancing(Party.Municipality, 2026, 553_200m, null), new CoFinancing(Party.Organisation, 2026, 0m, "Ideell tid, 2 000 timmar")),
+        Term);
+
     public static CaseEvent Screened => new ScreeningCompleted(AllMet(), ScreeningOutcome.Continue, Coordinator, Now);
 
     public static CaseEvent[] UpTo(Stage stage)
@@ -111,12 +121,13 @@ internal sealed class Spec
             new InternalDiscussionStarted(Coordinator, Now),
             new InternalPositionsReported(Coordinator, Now),
             new AgreementDraftingStarted(Coordinator, Now),
+            new AgreementTermsSet(AgreementDecider.Draft(Policy, ((RegisteredCase)CaseDecider.Replay([Submitted])).File, Terms, null), Coordinator, Now),
             new AgreementSubmittedForDecision(Coordinator, Now),
             new CommitteesApproved(Coordinator, Now),
             new AgreementSigned(new PartnershipTerm(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30)), Coordinator, Now),
             new PartnershipEnded("Avtalstiden löpte ut.", Coordinator, Now),
         ];
-        Stage[] reached = [Stage.FirstMeeting, Stage.PartnerVetting, Stage.Scoping, Stage.StakeholderMeeting, Stage.InternalDiscussion, Stage.FollowUpMeeting, Stage.AgreementDrafting, Stage.CommitteeDecision, Stage.CommitteeDecision, Stage.Active, Stage.Ended];
+        Stage[] reached = [Stage.FirstMeeting, Stage.PartnerVetting, Stage.Scoping, Stage.StakeholderMeeting, Stage.InternalDiscussion, Stage.FollowUpMeeting, Stage.AgreementDrafting, Stage.AgreementDrafting, Stage.CommitteeDecision, Stage.CommitteeDecision, Stage.Active, Stage.Ended];
         if (stage == Stage.Received)
         {
             return [.. path];
@@ -125,7 +136,8 @@ internal sealed class Spec
         for (var i = 0; i < chain.Length; i++)
         {
             path.Add(chain[i]);
-            if (reached[i] == stage)
+            // A case in drafting has its agreement's terms: the drafting stage is reached with them.
+            if (reached[i] == stage && chain[i] is not AgreementDraftingStarted)
             {
                 return [.. path];
             }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FsCheck;
 using FsCheck.Xunit;
+using Iop.Agreements;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Meetings;
@@ -69,8 +70,12 @@ public sealed class StageModelProperties
         by => new Meetings.CancelMeeting("stakeholder-1", "Sjukdom.", by),
         by => new Meetings.RecordCalendarEvent("stakeholder-1", "AAMkAD", by),
         by => new SubmitAgreementForDecision(by),
-        by => new SignAgreement(new PartnershipTerm(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30)), by),
-        by => new SignAgreement(new PartnershipTerm(new DateOnly(2029, 7, 1), new DateOnly(2026, 6, 30)), by),
+        by => new SetAgreementTerms(Terms, by),
+        by => new SetAgreementTerms(Terms with { CoFinancing = ValueList.Of(Terms.CoFinancing[0]) }, by),
+        by => new EditAgreementSection("goals", "Färre ensamma äldre.", by),
+        by => new EditAgreementSection("nope", "Text.", by),
+        by => new RecordSignature(Party.Municipality, "Anna Ordförande", "Kommunstyrelsens ordförande", new DateOnly(2026, 3, 1), by),
+        by => new RecordSignature(Party.Organisation, "Karin Ek", "Ordförande", new DateOnly(2026, 3, 1), by),
         by => new EndPartnership("Avtalstiden löpte ut.", by),
         by => new EndPartnership(" ", by),
     ];
@@ -131,9 +136,11 @@ public sealed class StageModelProperties
         AtStakeholderMeeting => new ScheduleMeeting(Meetings.MeetingKind.StakeholderMeeting, now.AddMinutes(30), now.AddMinutes(90), "Stadshuset", true, ValueList.Of(Social.Contact), by),
         AtFollowUpMeeting => new ScheduleMeeting(Meetings.MeetingKind.FollowUpMeeting, now.AddMinutes(30), now.AddMinutes(90), null, true, ValueList.Of(Social.Contact), by),
         InAgreementDrafting { File: var file } when !file.Requests.Any(r => r.Kind == RequestKind.ProcurementOpinion) => new RequestProcurementOpinion(ProcurementUnit, by),
+        InAgreementDrafting { File.Agreement: null } => new SetAgreementTerms(Terms, by),
         InAgreementDrafting => new SubmitAgreementForDecision(by),
         AwaitingCommitteeDecision { Approved: false } => new ReviseAgreement("Omarbetas.", by),
-        AwaitingCommitteeDecision => Commands[^4](by),
+        AwaitingCommitteeDecision { File.Signatures.Count: 0 } => Commands[^4](by),
+        AwaitingCommitteeDecision => Commands[^3](by),
         ActivePartnership => Commands[^2](by),
         _ => Commands[10](by),
     };

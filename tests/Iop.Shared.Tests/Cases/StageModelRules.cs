@@ -1,3 +1,4 @@
+using Iop.Agreements;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Officials;
@@ -8,7 +9,6 @@ namespace Iop.Shared.Tests.Cases;
 
 public sealed class StageModelRules
 {
-    private static readonly PartnershipTerm Term = new(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30));
 
     public static TheoryData<Stage> OpenStagesBeforeSigning =>
     [
@@ -73,25 +73,34 @@ public sealed class StageModelRules
     public void Scoping_needs_an_affected_organisation() =>
         Given(UpTo(Stage.Scoping)).When(new ConfirmScope(ValueList<ScopedOrganisation>.Empty, Coordinator)).ThenRejected(CaseRules.ScopeRequired);
 
+    private static RecordSignature Signed(Party party) =>
+        new(party, party == Party.Municipality ? "Anna Ordförande" : "Karin Ek", party == Party.Municipality ? "Kommunstyrelsens ordförande" : "Ordförande", new DateOnly(2026, 3, 1), Coordinator);
+
     [Fact]
     public void The_agreement_cannot_be_signed_before_the_committees_approve() =>
-        Given(UpTo(Stage.CommitteeDecision)).When(new SignAgreement(Term, Coordinator)).ThenRejected(CaseRules.NotApproved);
+        Given(UpTo(Stage.CommitteeDecision)).When(Signed(Party.Municipality)).ThenRejected(CaseRules.NotApproved);
 
     [Fact]
     public void An_approved_agreement_signed_for_its_term_makes_the_partnership_active()
     {
         var approved = new CommitteesApproved(Coordinator, Now);
 
-        var state = Assert.IsType<ActivePartnership>(Given([.. UpTo(Stage.CommitteeDecision), approved]).When(new SignAgreement(Term, Coordinator)).ThenState());
+        var oneSigned = Given([.. UpTo(Stage.CommitteeDecision), approved]).When(Signed(Party.Municipality));
+        var halfway = Assert.IsType<AwaitingCommitteeDecision>(oneSigned.ThenState());
+        Given([.. UpTo(Stage.CommitteeDecision), approved, .. oneSigned.Decision.Events]).When(Signed(Party.Municipality)).ThenRejected(AgreementRules.AlreadySigned);
+
+        var state = Assert.IsType<ActivePartnership>(Given([.. UpTo(Stage.CommitteeDecision), approved, .. oneSigned.Decision.Events]).When(Signed(Party.Organisation)).ThenState());
 
         Assert.Equal(Term, state.Term);
+        Assert.Single(halfway.File.Signatures);
+        Assert.Equal([Party.Municipality, Party.Organisation], state.File.Signatures.Select(x => x.Party));
     }
 
     [Fact]
     public void A_term_that_ends_before_it_starts_is_rejected() =>
         Given([.. UpTo(Stage.CommitteeDecision), new CommitteesApproved(Coordinator, Now)])
-            .When(new SignAgreement(new PartnershipTerm(Term.End, Term.Start), Coordinator))
-            .ThenRejected(CaseRules.InvalidTerm);
+            .When(Signed(Party.Organisation) with { SignerName = " " })
+            .ThenRejected(AgreementRules.InvalidSignature);
 
     [Fact]
     public void An_active_partnership_ends_with_a_reason() =>
@@ -99,7 +108,7 @@ public sealed class StageModelRules
 
     [Fact]
     public void A_command_for_another_stage_is_a_rule_not_an_exception() =>
-        Given(UpTo(Stage.PartnerVetting)).When(new SignAgreement(Term, Coordinator)).ThenRejected(CaseRules.WrongStage);
+        Given(UpTo(Stage.PartnerVetting)).When(Signed(Party.Municipality)).ThenRejected(CaseRules.WrongStage);
 
     [Fact]
     public void A_case_following_another_guideline_is_not_decided_under_this_one()

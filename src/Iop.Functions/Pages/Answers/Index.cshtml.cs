@@ -61,6 +61,15 @@ internal sealed class IndexModel(CaseService cases, ICaseStore store, PortalToke
         return Shown();
     }
 
+    /// <summary>The agreement draft for a committee's secretary to bring to the committee; reading it changes nothing.</summary>
+    public async Task<IActionResult> OnGetAgreementAsync(string token, [FromServices] Policies.PolicyProfile policy, CancellationToken cancellationToken)
+    {
+        await OpenAsync(token, cancellationToken).ConfigureAwait(false);
+        return State is LinkState.Open or LinkState.Answered && Dossier?.Agreement is not null && Asked!.Kind == RequestKind.CommitteeDecision && Asked.Addressee.Is(User.Email())
+            ? File(Api.DocumentDownloads.AgreementFile(Dossier, policy), Agreements.AgreementDocument.ContentType, "overenskommelse.docx")
+            : NotFound();
+    }
+
     public async Task<IActionResult> OnPostAnswerAsync(string token, IFormFile? attachment, CancellationToken cancellationToken)
     {
         if (!await OpenAsync(token, cancellationToken).ConfigureAwait(false))

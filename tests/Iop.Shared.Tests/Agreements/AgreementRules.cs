@@ -1,0 +1,68 @@
+using Iop.Agreements;
+using Iop.Cases;
+using Iop.Common;
+using Iop.Officials;
+using static Iop.Shared.Tests.Cases.Spec;
+
+namespace Iop.Shared.Tests.Agreements;
+
+public sealed class AgreementRules
+{
+    private static CaseEvent[] Drafting => [.. UpTo(Stage.FollowUpMeeting), new AgreementDraftingStarted(Coordinator, Now)];
+
+    [Fact]
+    public void The_draft_has_every_section_of_the_guideline_with_the_cases_data_filled_in()
+    {
+        var state = (RegisteredCase)Given(Drafting).When(new SetAgreementTerms(Terms, Coordinator)).ThenState();
+
+        var draft = state.File.Agreement!;
+        Assert.Equal(Policy.AgreementSections.Select(s => s.Id), draft.Sections.Select(s => s.Id));
+        Assert.Equal(14, draft.Sections.Count);
+        Assert.Equal(Initiative.Challenge, draft.Find("background")!.Text);
+        Assert.Contains("Föreningen Navet (organisationsnummer 802012-3454)", draft.Find("parties")!.Text, StringComparison.Ordinal);
+        Assert.Equal("Äldre som lever i ofrivillig ensamhet", draft.Find("target-group")!.Text);
+        Assert.Contains("2026: Mora kommun – 553 200 kr", draft.Find("finances")!.Text, StringComparison.Ordinal);
+        Assert.Contains("2026: Föreningen Navet – 0 kr och Ideell tid, 2 000 timmar", draft.Find("finances")!.Text, StringComparison.Ordinal);
+        Assert.Equal("Överenskommelsen gäller från och med 2026-07-01 till och med 2029-06-30.", draft.Find("term")!.Text);
+        Assert.StartsWith("Att formulera tillsammans:", draft.Find("goals")!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Both_parties_must_contribute_within_the_term()
+    {
+        var municipalityOnly = Terms with { CoFinancing = ValueList.Of(Terms.CoFinancing[0]) };
+        Given(Drafting).When(new SetAgreementTerms(municipalityOnly, Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.BothPartiesFinance);
+
+        var outside = Terms with { CoFinancing = ValueList.Of(Terms.CoFinancing[0] with { Year = 2035 }, Terms.CoFinancing[1]) };
+        Given(Drafting).When(new SetAgreementTerms(outside, Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.InvalidContribution);
+
+        var nothing = Terms with { CoFinancing = ValueList.Of(Terms.CoFinancing[0], Terms.CoFinancing[1] with { InKind = " " }) };
+        Given(Drafting).When(new SetAgreementTerms(nothing, Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.InvalidContribution);
+
+        Given(Drafting).When(new SetAgreementTerms(Terms with { Term = new PartnershipTerm(Term.End, Term.Start) }, Coordinator)).ThenRejected(CaseRules.InvalidTerm);
+        Given(Drafting).When(new SetAgreementTerms(Terms with { TargetGroup = " " }, Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.TargetGroupRequired);
+    }
+
+    [Fact]
+    public void A_section_the_coordinator_wrote_survives_new_terms()
+    {
+        var set = new AgreementTermsSet(AgreementDecider.Draft(Policy, ((RegisteredCase)CaseDecider.Replay([Submitted])).File, Terms, null), Coordinator, Now);
+        var edited = new AgreementSectionEdited("target-group", "Äldre i Mora tätort.", Coordinator, Now);
+
+        var state = (RegisteredCase)Given([.. Drafting, set, edited]).When(new SetAgreementTerms(Terms with { TargetGroup = "Alla äldre" }, Coordinator)).ThenState();
+
+        Assert.Equal(new AgreementSectionText("target-group", "Äldre i Mora tätort.", Edited: true), state.File.Agreement!.Find("target-group"));
+        Given([.. Drafting, set]).When(new EditAgreementSection("no-such", "Text", Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.UnknownSection);
+        Given([.. Drafting, set]).When(new EditAgreementSection("goals", "  ", Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.SectionTextRequired);
+        Given(Drafting).When(new EditAgreementSection("goals", "Mål.", Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.TermsRequired);
+    }
+
+    [Fact]
+    public void The_agreement_goes_to_the_committees_only_with_its_terms()
+    {
+        var opinion = new RequestsSent(ValueList.Of(OfficialRequest.Open("procurement-1", RequestKind.ProcurementOpinion, null, "Upphandlingsenheten", ProcurementUnit, Now, Now.AddDays(14))), Coordinator, Now);
+        var answered = new RequestAnswered("procurement-1", new RecordedAnswer(new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), ProcurementUnit, "procurement-1.1", Now), Actor.System, Now);
+
+        Given([.. Drafting, opinion, answered]).When(new SubmitAgreementForDecision(Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.TermsRequired);
+    }
+}
