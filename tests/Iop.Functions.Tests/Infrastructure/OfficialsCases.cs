@@ -29,6 +29,14 @@ public static class OfficialsCases
         return id;
     }
 
+    /// <summary>Terms both parties finance, for a three-year term.</summary>
+    public static readonly Iop.Agreements.AgreementTerms Terms = new(
+        "Äldre som lever i ofrivillig ensamhet",
+        "Kommunstyrelsens ordförande",
+        "Ordförande",
+        ValueList.Of(new Iop.Agreements.CoFinancing(Iop.Agreements.Party.Municipality, 2026, 553_200m, null), new Iop.Agreements.CoFinancing(Iop.Agreements.Party.Organisation, 2026, 0m, "Ideell tid")),
+        new PartnershipTerm(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30)));
+
     public static async Task Accept(CaseService service, CaseId id, CaseCommand command)
     {
         var result = await service.HandleAsync(id, command, null, CancellationToken.None);

@@ -185,6 +185,7 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
         var unit = _app.Services.GetRequiredService<OrganisationDirectory>().Procurement;
         await OfficialsCases.Accept(service, id, new RequestProcurementOpinion(unit, coordinator));
         await OfficialsCases.Accept(service, id, new AnswerRequest("procurement-1", 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), unit, system));
+        await OfficialsCases.Accept(service, id, new Iop.Agreements.SetAgreementTerms(OfficialsCases.Terms, coordinator));
         await OfficialsCases.Accept(service, id, new SubmitAgreementForDecision(coordinator));
     }
 }
