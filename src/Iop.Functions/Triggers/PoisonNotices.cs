@@ -34,7 +34,7 @@ internal sealed class PoisonNotices(
     private CoordinatorNotification Compose(string sourceQueue, CaseId? caseId, string? number)
     {
         var baseUrl = options.Value.PublicBaseUrl!;
-        var url = caseId is { } id ? new Uri(baseUrl, $"/arenden/{id}") : new Uri(baseUrl, "/arenden");
+        var url = caseId is { } id && number is not null ? new Uri(baseUrl, $"/arenden/{id}") : new Uri(baseUrl, "/arenden");
         var which = number is null ? "ett ärende som inte kunde identifieras" : $"ärende {number}";
         var (title, text) = sourceQueue == storage.Value.TimersQueue
             ? (

@@ -29,6 +29,20 @@ public sealed class DevOutboxPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_weekly_digest_can_be_sent_from_the_local_outbox_and_lists_the_open_case()
+    {
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Guid.NewGuid().ToString("N")[..8]);
+        var client = app.Pages();
+        using var submitted = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", Initiatives.ValidForm(Guid.NewGuid(), "Sammanställningsföreningen"));
+
+        using var sent = await client.PostFormAsync("/dev/outbox", "/dev/outbox?handler=Digest", []);
+
+        var html = await client.GetStringAsync("/dev/outbox");
+        Assert.Contains("Veckosammanställning vecka 10: 1 öppna IOP-ärenden", html, StringComparison.Ordinal);
+        Assert.Contains("Sammanställningsföreningen (Inkommet). Väntar på IOP-samordnaren: bedömning mot checklistan.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_local_outbox_does_not_exist_outside_development()
     {
         using var app = new IopAppFactory(azurite.ConnectionString).WithWebHostBuilder(b =>

@@ -1,3 +1,4 @@
+using Iop.Functions.Digest;
 using Iop.Functions.Outbox.LocalOutbox;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Iop.Functions.Pages.Dev;
 
 /// <summary>The local outbox: what Microsoft 365 would have sent. Development only; it shows other people's mail.</summary>
-internal sealed partial class OutboxModel(LocalOutboxStore outbox, IWebHostEnvironment environment) : PageModel
+internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDigest digest, IWebHostEnvironment environment) : PageModel
 {
     internal IReadOnlyList<LocalOutboxMessage> Mail { get; private set; } = [];
 
@@ -24,6 +25,18 @@ internal sealed partial class OutboxModel(LocalOutboxStore outbox, IWebHostEnvir
         Notifications = await outbox.ListAsync(LocalOutboxStore.NotificationPartition, 100, cancellationToken).ConfigureAwait(false);
         Invitations = await outbox.ListAsync(LocalOutboxStore.CalendarPartition, 100, cancellationToken).ConfigureAwait(false);
         return Page();
+    }
+
+    /// <summary>The weekly digest now (in Azure a timer trigger sends it on Monday mornings).</summary>
+    public async Task<IActionResult> OnPostDigestAsync(CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment())
+        {
+            return NotFound();
+        }
+
+        await digest.SendAsync(cancellationToken).ConfigureAwait(false);
+        return RedirectToPage();
     }
 
     /// <summary>An invitation's <c>.ics</c>, as an attendee's mail client would get it.</summary>
