@@ -36,6 +36,12 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
             $"Vi har gått igenom initiativet från {mail.OrganisationName} (diarienummer {mail.Number}) och kommit fram till att en fortsatt process mot ett idéburet offentligt partnerskap inte är aktuell.",
             $"Skäl: {mail.Reason}",
             AlternativeAdvice(mail.Alternative)),
+        InitiatorMessage.PartnershipActive => Message(
+            mail,
+            $"Partnerskapet har börjat – {mail.Number}",
+            $"Hej {mail.ToName}!",
+            $"Överenskommelsen om idéburet offentligt partnerskap mellan {Settings.Municipality} och {mail.OrganisationName} (diarienummer {mail.Number}) är nu undertecknad av båda parter, och partnerskapet har börjat.",
+            "Vi ser fram emot samarbetet och hör av oss om den första gemensamma uppföljningen."),
         _ => throw new InvalidOperationException($"No text for {mail.Message}."),
     };
 

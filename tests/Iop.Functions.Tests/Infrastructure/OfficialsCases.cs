@@ -13,7 +13,17 @@ public static class OfficialsCases
     /// <summary>A case past vetting, scoped to the given organisations of the app's directory; their heads have been asked.</summary>
     public static async Task<CaseId> ScopedAsync(IopAppFactory app, params string[] organisations)
     {
-        var (id, _, tokenId) = await VettingCases.StartAsync(app);
+        var id = await VettedAsync(app);
+        var service = app.Services.GetRequiredService<CaseService>();
+        var directory = app.Services.GetRequiredService<OrganisationDirectory>();
+        await Accept(service, id, new ConfirmScope(organisations.Select(o => directory.Find(o)!).ToValueList(), VettingCases.Coordinator));
+        return id;
+    }
+
+    /// <summary>A case whose vetting is complete: it waits for scoping.</summary>
+    public static async Task<CaseId> VettedAsync(IopAppFactory app, string organisation = "Föreningen Navet")
+    {
+        var (id, _, tokenId) = await VettingCases.StartAsync(app, organisation);
         var service = app.Services.GetRequiredService<CaseService>();
         var initiator = new Actor("karin.ek@navet.example", "Karin Ek", ActorRole.Initiator);
         foreach (var document in service.Policy.Documents)
@@ -23,9 +33,42 @@ public static class OfficialsCases
             await Accept(service, id, new ReviewDocument(document.Id, Accept: true, null, null, VettingCases.Coordinator));
         }
 
-        await Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", "Föreningen Navet", true, service.Policy.Declaration.Version, tokenId, initiator));
+        await Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", organisation, true, service.Policy.Declaration.Version, tokenId, initiator));
+        return id;
+    }
+
+    /// <summary>
+    /// A case scoped to Socialnämnden with staffing confirmed, both meetings held, its position reported, the procurement
+    /// opinion given and the agreement's terms set, sent to the committee: its secretary has been asked for the decision.
+    /// </summary>
+    public static async Task<CaseId> AtCommitteeDecisionAsync(IopAppFactory app, string organisation = "Föreningen Navet")
+    {
+        var id = await VettedAsync(app, organisation);
+        var service = app.Services.GetRequiredService<CaseService>();
         var directory = app.Services.GetRequiredService<OrganisationDirectory>();
-        await Accept(service, id, new ConfirmScope(organisations.Select(o => directory.Find(o)!).ToValueList(), VettingCases.Coordinator));
+        var coordinator = VettingCases.Coordinator;
+        var system = Actor.System;
+        var social = directory.Find("socialnamnden")!;
+        await Accept(service, id, new ConfirmScope(ValueList.Of(social), coordinator));
+        await Accept(service, id, new AnswerRequest($"staffing-{social.Id}", 1, new StaffingAnswer(true, ValueList.Of(social.Contact), null), social.Head, system));
+        foreach (var kind in new[] { Meetings.MeetingKind.StakeholderMeeting, Meetings.MeetingKind.FollowUpMeeting })
+        {
+            var start = app.Time.GetUtcNow().AddHours(1);
+            await Accept(service, id, new Meetings.ScheduleMeeting(kind, start, start.AddHours(1), "Stadshuset", false, ValueList.Of(social.Contact), coordinator));
+            app.Time.Advance(TimeSpan.FromHours(2));
+            var meeting = (await LoadAsync(app, id)).State.File.Meetings[^1];
+            await Accept(service, id, new Meetings.RecordMeetingHeld(meeting.Id, null, coordinator));
+            if (kind == Meetings.MeetingKind.StakeholderMeeting)
+            {
+                await Accept(service, id, new AnswerRequest($"position-{social.Id}", 1, new PositionAnswer(Position.Supports, "Ja."), social.Contact, system));
+            }
+        }
+
+        await Accept(service, id, new RequestProcurementOpinion(directory.Procurement, coordinator));
+        var procurement = (await LoadAsync(app, id)).State.File.Requests.Last(r => r.Kind == RequestKind.ProcurementOpinion);
+        await Accept(service, id, new AnswerRequest(procurement.Id, 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), directory.Procurement, system));
+        await Accept(service, id, new Iop.Agreements.SetAgreementTerms(Terms, coordinator));
+        await Accept(service, id, new SubmitAgreementForDecision(coordinator));
         return id;
     }
 

@@ -3,7 +3,6 @@ using Iop.Cases;
 using Iop.Functions.Tests.Infrastructure;
 using Iop.Officials;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Iop.Functions.Tests.Officials;
 
@@ -141,10 +140,8 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task A_committee_decision_without_paragraph_is_refused_in_Swedish_and_changes_nothing()
     {
-        var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden");
-        var service = _app.Services.GetRequiredService<CaseService>();
+        var id = await OfficialsCases.AtCommitteeDecisionAsync(_app);
         var secretary = new Person("Lena Åberg, nämndsekreterare", "lena.aberg@mora.example");
-        await DriveToDecisionAsync(service, id);
         var link = OfficialsCases.Link(_app, id, "decision-1-socialnamnden");
         var client = await SignedInAsync(secretary.Name, secretary.Email);
         var before = await OfficialsCases.LoadAsync(_app, id);
@@ -159,33 +156,5 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
         using var accepted = await client.PostFormAsync(link, link + "/Answer", [Field("Form.Choice", "yes"), Field("Form.MeetingDate", "2026-02-26"), Field("Form.Paragraph", "§ 19")]);
         var state = Assert.IsType<AwaitingCommitteeDecision>((await OfficialsCases.LoadAsync(_app, id)).State);
         Assert.True(state.Approved);
-    }
-
-    /// <summary>Staffing confirmed, meetings held, positions reported, the procurement opinion given, the agreement submitted.</summary>
-    private async Task DriveToDecisionAsync(CaseService service, CaseId id)
-    {
-        var system = Common.Actor.System;
-        var coordinator = VettingCases.Coordinator;
-        var file = (await OfficialsCases.LoadAsync(_app, id)).State.File;
-        var organisation = file.Organisations.Single();
-        await OfficialsCases.Accept(service, id, new AnswerRequest($"staffing-{organisation.Id}", 1, new StaffingAnswer(true, Common.ValueList.Of(organisation.Contact), null), organisation.Head, system));
-        foreach (var kind in new[] { Meetings.MeetingKind.StakeholderMeeting, Meetings.MeetingKind.FollowUpMeeting })
-        {
-            var start = _app.Time.GetUtcNow().AddHours(1);
-            await OfficialsCases.Accept(service, id, new Meetings.ScheduleMeeting(kind, start, start.AddHours(1), "Stadshuset", false, Common.ValueList.Of(organisation.Contact), coordinator));
-            _app.Time.Advance(TimeSpan.FromHours(2));
-            var meeting = (await OfficialsCases.LoadAsync(_app, id)).State.File.Meetings[^1];
-            await OfficialsCases.Accept(service, id, new Meetings.RecordMeetingHeld(meeting.Id, null, coordinator));
-            if (kind == Meetings.MeetingKind.StakeholderMeeting)
-            {
-                await OfficialsCases.Accept(service, id, new AnswerRequest($"position-{organisation.Id}", 1, new PositionAnswer(Position.Supports, "Ja."), organisation.Contact, system));
-            }
-        }
-
-        var unit = _app.Services.GetRequiredService<OrganisationDirectory>().Procurement;
-        await OfficialsCases.Accept(service, id, new RequestProcurementOpinion(unit, coordinator));
-        await OfficialsCases.Accept(service, id, new AnswerRequest("procurement-1", 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), unit, system));
-        await OfficialsCases.Accept(service, id, new Iop.Agreements.SetAgreementTerms(OfficialsCases.Terms, coordinator));
-        await OfficialsCases.Accept(service, id, new SubmitAgreementForDecision(coordinator));
     }
 }
