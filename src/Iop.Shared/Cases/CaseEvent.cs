@@ -51,7 +51,15 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(Agreements.AgreementSectionEdited), "agreement-section-edited")]
 [JsonDerivedType(typeof(Agreements.AgreementSignedByParty), "agreement-signed-by-party")]
 [JsonDerivedType(typeof(PartnershipEnded), "partnership-ended")]
-public abstract record CaseEvent(Actor By, DateTimeOffset At);
+public abstract record CaseEvent(Actor By, DateTimeOffset At)
+{
+    /// <summary>
+    /// Whether the event is the software's own bookkeeping (a calendar event id, a reminder, an escalation): a page
+    /// showing the case from before it is not stale.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsBookkeeping => this is CalendarEventRecorded or RequestReminded or RequestEscalated or ReminderSent or OverdueEscalated;
+}
 
 /// <summary>An initiative was received and registered under <paramref name="Number"/>, following the policy <paramref name="PolicyId"/>.</summary>
 public sealed record InitiativeSubmitted(CaseId Case, RegistrationNumber Number, string PolicyId, Initiative Initiative, Actor By, DateTimeOffset At)

@@ -56,7 +56,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
             }
 
             CaseTelemetry.Loaded(stored?.State);
-            if (expectedVersion is { } stale && stale != version)
+            if (expectedVersion is { } stale && stale != version && !await OnlyBookkeepingSinceAsync(id, stale, cancellationToken).ConfigureAwait(false))
             {
                 return new StaleVersion(stale, version);
             }
@@ -79,6 +79,21 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
                 throw new InvalidOperationException($"Case {id} kept changing under {command.GetType().Name}; gave up after {MaxAttempts} attempts.");
             }
         }
+    }
+
+    /// <summary>
+    /// Whether everything that happened since the page's version is the software's own bookkeeping (a calendar event id
+    /// recorded, a reminder sent): nothing the person could have decided differently, so the page is not stale.
+    /// </summary>
+    private async Task<bool> OnlyBookkeepingSinceAsync(CaseId id, int seen, CancellationToken cancellationToken)
+    {
+        if (seen <= 0)
+        {
+            return false;
+        }
+
+        var history = await store.LoadHistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        return history.Count > seen && history.Where(r => r.Version > seen).All(r => r.Event.IsBookkeeping);
     }
 
     private CaseChange Apply(CaseId id, StoredCase? stored, ValueList<CaseEvent> events, DateTimeOffset now)
