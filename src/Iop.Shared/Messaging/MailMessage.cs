@@ -10,6 +10,12 @@ namespace Iop.Messaging;
 /// <param name="ReplyTo">Where answers go (the coordinator), if anywhere.</param>
 public sealed record MailMessage(ValueList<MailAddress> To, string Subject, string TextBody, string HtmlBody, MailAddress? ReplyTo)
 {
+    /// <summary>
+    /// The RFC 3834 header every message from the product carries (<c>Auto-Submitted: auto-generated</c>), so that
+    /// out-of-office replies and other automatic answers are not sent back to it.
+    /// </summary>
+    public static readonly (string Name, string Value) AutoSubmitted = ("Auto-Submitted", "auto-generated");
+
     /// <summary>Files sent with the message (e.g. the agreement draft); empty for most messages.</summary>
     public ValueList<MailAttachment> Attachments { get; init; } = ValueList<MailAttachment>.Empty;
 }

@@ -25,6 +25,7 @@ public sealed class DevOutboxPageTests(AzuriteFixture azurite)
 
         Assert.Contains("Nytt IOP-initiativ: Utkorgsföreningen", html, StringComparison.Ordinal);
         Assert.Contains("Tack för initiativet från Utkorgsföreningen.", html, StringComparison.Ordinal);
+        Assert.Contains("Auto-Submitted: auto-generated", html, StringComparison.Ordinal);
         Assert.Contains($"/arenden/{id:N}", html, StringComparison.Ordinal);
     }
 

@@ -33,6 +33,8 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
             ["Subject"] = mail.Subject,
             ["Text"] = mail.TextBody,
             ["Html"] = mail.HtmlBody,
+            ["Headers"] = $"{MailMessage.AutoSubmitted.Name}: {MailMessage.AutoSubmitted.Value}",
+            ["Attachments"] = string.Join(", ", mail.Attachments.Select(a => $"{a.FileName} ({a.Content.Length:N0} byte)")),
         }, cancellationToken);
 
     public Task AddNotificationAsync(CoordinatorNotification notification, string idempotencyKey, CancellationToken cancellationToken) =>
@@ -86,6 +88,7 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
             {
                 RowKey = row.RowKey,
                 Method = row.GetString("Method"),
+                Headers = row.GetString("Headers"),
                 Start = row.GetDateTimeOffset("Start"),
                 End = row.GetDateTimeOffset("End"),
                 Sequence = row.GetInt32("Sequence"),
@@ -118,6 +121,9 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
 internal sealed record LocalOutboxMessage(string IdempotencyKey, DateTimeOffset SentAt, string? To, string? ReplyTo, string Subject, string Text, string? CaseUrl)
 {
     public string RowKey { get; init; } = "";
+
+    /// <summary>For mail: the extra headers it carries.</summary>
+    public string? Headers { get; init; }
 
     /// <summary>For invitations: REQUEST or CANCEL.</summary>
     public string? Method { get; init; }
