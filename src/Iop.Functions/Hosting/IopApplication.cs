@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Iop.Cases;
 using Iop.Functions.Api;
 using Iop.Functions.Localization;
+using Iop.Functions.Microsoft365;
 using Iop.Functions.Portal;
 using Iop.Functions.Security;
 using Iop.Functions.Telemetry;
@@ -33,6 +34,8 @@ internal static class IopApplication
         services.AddSingleton<PortalTokens>();
         services.AddSingleton<PortalAccess>();
 
+        // Graph adapters first: the outbox registers its local stand-ins only where none is registered.
+        services.AddMicrosoft365(builder.Configuration);
         builder.AddIopStorage();
         services.AddSingleton<CaseService>();
 

@@ -127,6 +127,31 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
             $"Länken gäller bara för dig och till och med {SwedishDate(mail.ExpiresAt)}. Om någon annan ska svara kan du lämna över frågan via länken.");
     }
 
+    /// <summary>What failed, for the coordinator: which message to whom, and the service's error.</summary>
+    public CoordinatorNotification ComposeFailure(Effect effect, string error)
+    {
+        var what = effect switch
+        {
+            MailToInitiator m => $"e-post till {m.ToName} ({m.ToEmail})",
+            SendPortalLink m => $"länken till {m.ToName} ({m.ToEmail})",
+            RemindInitiator m => $"påminnelsen till {m.ToName} ({m.ToEmail})",
+            AskForCompletion m => $"begäran om komplettering till {m.ToName} ({m.ToEmail})",
+            MailToOfficial m => $"{KindName(m.Kind).ToLowerInvariant()} till {m.ToName} ({m.ToEmail})",
+            SendInvitation m => $"kalenderinbjudan ({m.Attendees.Count} inbjudna)",
+            NotifyCoordinator or NotifyAboutRequest => "en Teams-notis till dig",
+            _ => "ett meddelande",
+        };
+        return new CoordinatorNotification(
+            $"Kunde inte skickas: {what}",
+            $"I ärende {effect.Number} kunde {what} inte skickas: {error}. Rätta felet och välj \"Försök igen\" på ärendesidan.",
+            effect.Number.Value,
+            CaseUrl(effect.Case));
+    }
+
+    /// <summary>A notice as mail to the coordinator's mailbox (when Teams is what failed).</summary>
+    public MailMessage ToCoordinator(CoordinatorNotification notice) =>
+        Message(Settings.CoordinatorName, Settings.CoordinatorMailbox, notice.Title, "Hej!", notice.Text, notice.CaseUrl.ToString());
+
     public static string KindName(RequestKind kind) => kind switch
     {
         RequestKind.ProcurementOpinion => "Yttrande från upphandlingsenheten",

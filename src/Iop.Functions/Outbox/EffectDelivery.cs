@@ -9,8 +9,32 @@ namespace Iop.Functions.Outbox;
 
 /// <summary>Carries one effect out through the ports: mail to people, notices to the coordinator, invitations, timers.</summary>
 internal sealed class EffectDelivery(
-    MailComposer composer, IMailer mailer, ICoordinatorNotifier notifier, ICalendar calendar, TimerQueue timers, CaseService cases, ICaseStore store)
+    MailComposer composer, IMailer mailer, ICoordinatorNotifier notifier, ICalendar calendar, TimerQueue timers, CaseService cases, ICaseStore store, ILogger<EffectDelivery> logger)
 {
+    /// <summary>
+    /// Tells the coordinator that an effect failed for good, through the other channel: by mail when a Teams notice
+    /// failed, in Teams when a mail or an invitation failed. Best effort: the failure also shows on the case page.
+    /// </summary>
+    public async Task ReportFailureAsync(Effect effect, string error, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var notice = composer.ComposeFailure(effect, error);
+        try
+        {
+            if (effect is NotifyCoordinator or NotifyAboutRequest)
+            {
+                await mailer.SendAsync(composer.ToCoordinator(notice), idempotencyKey, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await notifier.NotifyAsync(notice, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Could not tell the coordinator that {Key} failed; the case page shows it.", idempotencyKey);
+        }
+    }
+
     public Task DeliverAsync(Effect effect, string idempotencyKey, CancellationToken cancellationToken) => effect switch
     {
         MailToInitiator mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),

@@ -91,26 +91,77 @@ internal sealed class OutboxDispatcher(
         var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
         var settings = options.Value;
         var backoff = TimeSpan.FromTicks(Math.Min(settings.MaxBackoff.Ticks, settings.FirstBackoff.Ticks * (1L << Math.Min(attempts - 1, 20))));
-        var failed = attempts >= settings.MaxAttempts;
+        // A permanent error (a missing permission, an unknown mailbox) is not retried: it fails at once.
+        var failed = error is PermanentDeliveryException || attempts >= settings.MaxAttempts;
         row["Attempts"] = attempts;
-        var message = $"{error.GetType().Name}: {error.Message}";
+        var message = error is PermanentDeliveryException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+
         row["LastError"] = message.Length <= MaxErrorLength ? message : message[..MaxErrorLength];
         row["NextAttemptAt"] = time.GetUtcNow() + backoff;
         row["Status"] = failed ? nameof(OutboxStatus.Failed) : nameof(OutboxStatus.Pending);
         logger.LogWarning(error, "Delivering {Key} failed (attempt {Attempts}); {Next}.", row.GetString("IdempotencyKey"), attempts, failed ? "giving up" : $"retrying in {backoff}");
-        await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
+        if (await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) && failed)
+        {
+            await delivery.ReportFailureAsync(OutboxRows.ReadEffect(row), row["LastError"] as string ?? message, $"{row.GetString("IdempotencyKey")}/failed/{attempts}", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The case's effects that failed for good, for the case page.</summary>
+    public async Task<IReadOnlyList<FailedDelivery>> FailedAsync(CaseId id, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CaseRows.Partition(id)} and RowKey ge {OutboxRows.Prefix} and RowKey lt {OutboxRows.End} and Status eq {nameof(OutboxStatus.Failed)}");
+        var failed = new List<FailedDelivery>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            failed.Add(new FailedDelivery(row.RowKey, OutboxRows.ReadEffect(row), row.GetString("LastError") ?? "", row.GetInt32("Attempts") ?? 0));
+        }
+
+        return failed;
+    }
+
+    /// <summary>The coordinator's "try again": a failed effect is pending again, due now, and delivered at once.</summary>
+    public async Task<bool> RetryAsync(CaseId id, string rowKey, CancellationToken cancellationToken)
+    {
+        if (!rowKey.StartsWith(OutboxRows.Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(CaseRows.Partition(id), rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value!.GetString("Status") != nameof(OutboxStatus.Failed))
+        {
+            return false;
+        }
+
+        var row = found.Value;
+        row["Status"] = nameof(OutboxStatus.Pending);
+        row["Attempts"] = 0;
+        row["NextAttemptAt"] = time.GetUtcNow();
+        if (!await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await DispatchCaseAsync(id, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Another dispatcher may have updated the row meanwhile; its word stands.</summary>
-    private async Task TryUpdateAsync(TableEntity row, CancellationToken cancellationToken)
+    private async Task<bool> TryUpdateAsync(TableEntity row, CancellationToken cancellationToken)
     {
         try
         {
             await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
             logger.LogDebug("Outbox row {Key} was updated by another dispatcher.", row.RowKey);
+            return false;
         }
     }
 }
+
+/// <summary>An effect that could not be delivered, with the last error, shown on the case page.</summary>
+internal sealed record FailedDelivery(string RowKey, Effect Effect, string Error, int Attempts);

@@ -20,7 +20,7 @@ public sealed class OutboxTests(AzuriteFixture azurite)
         _cases.Tables,
         _cases.Options,
         Options.Create(options ?? new OutboxOptions()),
-        new EffectDelivery(_cases.Composer, mailer ?? new LocalMailer(LocalOutbox), new LocalCoordinatorNotifier(LocalOutbox), new LocalCalendar(LocalOutbox, _cases.Time), _cases.Timers, _cases.Service, _cases.Store),
+        new EffectDelivery(_cases.Composer, mailer ?? new LocalMailer(LocalOutbox), new LocalCoordinatorNotifier(LocalOutbox), new LocalCalendar(LocalOutbox, _cases.Time), _cases.Timers, _cases.Service, _cases.Store, NullLogger<EffectDelivery>.Instance),
         _cases.Time,
         NullLogger<OutboxDispatcher>.Instance);
 

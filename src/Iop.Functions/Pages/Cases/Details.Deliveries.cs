@@ -1,0 +1,28 @@
+using Iop.Cases;
+using Iop.Functions.Outbox;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Iop.Functions.Pages.Cases;
+
+/// <summary>Messages the case could not send (e.g. Graph refused them), with the coordinator's "try again".</summary>
+internal sealed partial class DetailsModel
+{
+    public IReadOnlyList<FailedDelivery> FailedDeliveries { get; private set; } = [];
+
+    private async Task LoadFailedDeliveriesAsync(CancellationToken cancellationToken) =>
+        FailedDeliveries = await HttpContext.RequestServices.GetRequiredService<OutboxDispatcher>().FailedAsync(Case.Id, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostRetryDeliveryAsync(string id, [FromForm] string delivery, CancellationToken cancellationToken)
+    {
+        if (!CaseId.TryParse(id, out var caseId))
+        {
+            return NotFound();
+        }
+
+        var retried = await HttpContext.RequestServices.GetRequiredService<OutboxDispatcher>().RetryAsync(caseId, delivery, cancellationToken).ConfigureAwait(false);
+        StatusMessage = retried
+            ? T("Meddelandet har skickats på nytt. Står det kvar i listan misslyckades det igen.", "The message was sent again. If it is still listed, it failed again.")
+            : T("Meddelandet väntar inte längre på något nytt försök.", "The message is no longer waiting for a retry.");
+        return RedirectToPage(new { id });
+    }
+}
