@@ -34,10 +34,23 @@ internal sealed class GraphCalendar(GraphServiceClient graph, IOptions<Microsoft
         return created?.Id ?? throw new InvalidOperationException("Graph created the event but gave no id.");
     }
 
-    public Task CancelAsync(CalendarInvitation invitation, string? eventId, string comment, string idempotencyKey, CancellationToken cancellationToken) =>
-        eventId is null
-            ? throw new InvalidOperationException($"The meeting {invitation.Uid} has no calendar event to cancel yet.")
-            : GraphErrors.CallAsync(() => graph.Users[Mailbox].Events[eventId].Cancel.PostAsync(new CancelPostRequestBody { Comment = comment }, cancellationToken: cancellationToken));
+    /// <summary>
+    /// The <c>cancel</c> action with the documented body <c>{"comment": …}</c>. Written by hand: SDK 5.92 serialises this
+    /// body's property as <c>Comment</c> (the contract test caught it), and the documented name is lower-case.
+    /// </summary>
+    public Task CancelAsync(CalendarInvitation invitation, string? eventId, string comment, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (eventId is null)
+        {
+            throw new InvalidOperationException($"The meeting {invitation.Uid} has no calendar event to cancel yet.");
+        }
+
+        var request = graph.Users[Mailbox].Events[eventId].Cancel.ToPostRequestInformation(new CancelPostRequestBody());
+        request.Headers.Remove("Content-Type");
+        var body = new System.Text.Json.Nodes.JsonObject { ["comment"] = comment }.ToJsonString();
+        request.SetStreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)), "application/json");
+        return GraphErrors.CallAsync(() => graph.RequestAdapter.SendNoContentAsync(request, GraphErrors.Mapping, cancellationToken));
+    }
 
     public static Event ToEvent(CalendarInvitation invitation) => new()
     {

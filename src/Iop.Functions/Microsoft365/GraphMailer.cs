@@ -21,6 +21,7 @@ internal sealed class GraphMailer(GraphServiceClient graph, IOptions<Microsoft36
     {
         var mailbox = options.Value.Mailbox!;
         var request = graph.Users[mailbox].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
+        request.Headers.Remove("Content-Type");
         request.SetStreamContent(new MemoryStream(Encoding.ASCII.GetBytes(Mime(message, mailbox, idempotencyKey))), "text/plain");
         request.AddRequestOptions([new RetryHandlerOption { ShouldRetry = (_, _, response) => response.StatusCode == HttpStatusCode.TooManyRequests }]);
         return GraphErrors.CallAsync(() => graph.RequestAdapter.SendNoContentAsync(request, GraphErrors.Mapping, cancellationToken));
