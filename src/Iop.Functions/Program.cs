@@ -1,4 +1,10 @@
 using Iop.Functions.Hosting;
+using Iop.Functions.Microsoft365;
+
+if (TeamsAppPackage.TryRun(args, Console.Out))
+{
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIop();

@@ -28,6 +28,15 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         return this;
     }
 
+    private Action<IServiceCollection>? _services;
+
+    /// <summary>The same app with some services replaced (e.g. a Graph adapter over a local handler).</summary>
+    public IopAppFactory WithServices(Action<IServiceCollection> services)
+    {
+        _services = services;
+        return this;
+    }
+
     private long? _maxFileBytes;
     private string? _storageSuffix;
     private TimeProvider? _clock;
@@ -82,6 +91,10 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
             }
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton(_clock ?? Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(_clock ?? Time);
+            _services?.Invoke(services);
+        });
     }
 }
