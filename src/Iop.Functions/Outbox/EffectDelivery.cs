@@ -43,11 +43,25 @@ internal sealed class EffectDelivery(
         RemindInitiator mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         AskForCompletion mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         ScheduleDeadline timer => timers.ScheduleAsync(timer.Case, timer.At, cancellationToken),
+        MailToOfficial { Kind: Officials.RequestKind.CommitteeDecision, Reminder: false } mail => SendWithAgreementAsync(mail, idempotencyKey, cancellationToken),
         MailToOfficial mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         NotifyAboutRequest notice => notifier.NotifyAsync(composer.Compose(notice), idempotencyKey, cancellationToken),
         SendInvitation meeting => InviteAsync(meeting, idempotencyKey, cancellationToken),
         _ => throw new InvalidOperationException($"No delivery for the effect {effect.GetType().Name}."),
     };
+
+    /// <summary>The committee's secretary gets the agreement draft as it reads now, to bring to the committee.</summary>
+    private async Task SendWithAgreementAsync(MailToOfficial mail, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var message = composer.Compose(mail);
+        if ((await store.LoadAsync(mail.Case, cancellationToken).ConfigureAwait(false))?.State.File is { Agreement: not null } file)
+        {
+            var name = $"overenskommelse-{file.Number.Value.Replace(' ', '-').Replace('/', '-')}.docx";
+            message = message with { Attachments = ValueList.Of(new MailAttachment(name, Agreements.AgreementDocument.ContentType, Api.DocumentDownloads.AgreementFile(file, cases.Policy))) };
+        }
+
+        await mailer.SendAsync(message, idempotencyKey, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Sends, updates or cancels the calendar event and keeps its id in the case. An update waits (fails and is retried)

@@ -3,6 +3,7 @@ using Iop.Cases;
 using Iop.Functions.Tests.Infrastructure;
 using Iop.Officials;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iop.Functions.Tests.Officials;
 
@@ -152,6 +153,19 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("Ange protokollsparagrafen", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // The outbox may record the meetings' calendar events meanwhile; the decision itself must be untouched.
         Assert.Equal(before.State.File.Requests, (await OfficialsCases.LoadAsync(_app, id)).State.File.Requests);
+
+        using var agreement = await client.Http.GetAsync(new Uri(link + "?handler=Agreement", UriKind.Relative));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", agreement.Content.Headers.ContentType!.MediaType);
+        var outbox = _app.Services.GetRequiredService<Iop.Functions.Outbox.LocalOutbox.LocalOutboxStore>();
+        Iop.Functions.Outbox.LocalOutbox.LocalOutboxMessage? request = null;
+        for (var attempt = 0; attempt < 40 && request is null; attempt++)
+        {
+            await Task.Delay(250);
+            request = (await outbox.ListAsync(Iop.Functions.Outbox.LocalOutbox.LocalOutboxStore.MailPartition, 500, CancellationToken.None))
+                .FirstOrDefault(m => m.Subject.StartsWith("Registrera nämndens beslut", StringComparison.Ordinal) && m.IdempotencyKey.StartsWith(id.ToString(), StringComparison.Ordinal));
+        }
+
+        Assert.Matches(@"^overenskommelse-KS-\d{4}-\d+\.docx \([\d  ,.]+ byte\)$", request?.Attachments);
 
         using var accepted = await client.PostFormAsync(link, link + "/Answer", [Field("Form.Choice", "yes"), Field("Form.MeetingDate", "2026-02-26"), Field("Form.Paragraph", "§ 19")]);
         var state = Assert.IsType<AwaitingCommitteeDecision>((await OfficialsCases.LoadAsync(_app, id)).State);

@@ -89,6 +89,7 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
                 RowKey = row.RowKey,
                 Method = row.GetString("Method"),
                 Headers = row.GetString("Headers"),
+                Attachments = row.GetString("Attachments"),
                 Start = row.GetDateTimeOffset("Start"),
                 End = row.GetDateTimeOffset("End"),
                 Sequence = row.GetInt32("Sequence"),
@@ -121,6 +122,9 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
 internal sealed record LocalOutboxMessage(string IdempotencyKey, DateTimeOffset SentAt, string? To, string? ReplyTo, string Subject, string Text, string? CaseUrl)
 {
     public string RowKey { get; init; } = "";
+
+    /// <summary>For mail: the attached files' names and sizes.</summary>
+    public string? Attachments { get; init; }
 
     /// <summary>For mail: the extra headers it carries.</summary>
     public string? Headers { get; init; }
