@@ -9,7 +9,16 @@ internal static class WaitingOn
     /// <summary>Cases still on their way to a partnership (or a decision not to have one).</summary>
     public static bool IsOpen(Stage stage) => stage is not (Stage.Active or Stage.Ended or Stage.Discontinued);
 
-    public static string Describe(RegisteredCase state) => state switch
+    /// <summary>The stage's phrase, then every open request to an official by name: the people the case waits on.</summary>
+    public static string Describe(RegisteredCase state)
+    {
+        var open = state.File.Requests.Where(r => r.IsOpen)
+            .Select(r => $"{r.Addressee.Name} ({Mail.MailComposer.KindName(r.Kind).ToLowerInvariant()}, {r.OrganisationName}, senast {Localization.SwedishTime.FormatDateLong(r.DueAt)})")
+            .ToList();
+        return open.Count == 0 ? StagePhrase(state) : $"{StagePhrase(state)}; väntar på svar från {string.Join(", ", open)}";
+    }
+
+    private static string StagePhrase(RegisteredCase state) => state switch
     {
         Received or InScreening => "IOP-samordnaren: bedömning mot checklistan",
         AtFirstMeeting => "IOP-samordnaren: första möte med initiativtagarna",
@@ -17,8 +26,9 @@ internal static class WaitingOn
         InScoping => "IOP-samordnaren: berörda nämnder och bolag",
         AtStakeholderMeeting => "IOP-samordnaren: dialogmöte med berörda",
         InInternalDiscussion => "Berörda förvaltningar och bolag: intern diskussion",
-        AtFollowUpMeeting => "Tjänstepersonerna: uppföljningsmöte",
+        AtFollowUpMeeting => "IOP-samordnaren: uppföljningsmöte med tjänstepersonerna",
         InAgreementDrafting => "IOP-samordnaren och organisationen: avtalsskrivning",
+        AwaitingCommitteeDecision { Approved: true } => "IOP-samordnaren: underskrifter",
         AwaitingCommitteeDecision => "Berörda nämnder: beslut",
         _ => "–",
     };
