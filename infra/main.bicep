@@ -1,4 +1,8 @@
-// Iop in Azure: a Functions app (custom handler) on the Flex Consumption plan with everything it needs.
+// Iop in Azure: one build (src/Iop.Functions) in two roles, chosen by the app setting Iop__Role:
+//   - Worker: an Azure Functions isolated worker on Flex Consumption (Durable Functions on Azure Storage, the relay queue
+//     trigger, the timer triggers);
+//   - Web: the pages and the JSON API on App Service (Linux) — ASP.NET Core that cannot run inside the worker.
+// Both run as one user-assigned identity against one storage account.
 // Secure defaults: no shared keys, no public blobs, TLS 1.2, identity-based connections, the portal-link key in Key Vault.
 
 @description('Short environment name, part of every resource name: dev, test or prod.')
@@ -15,7 +19,7 @@ param location string = resourceGroup().location
 @description('The municipality\'s name as users see it.')
 param municipality string
 
-@description('The app\'s public address, used in links sent by mail and Teams. Empty: the function app\'s default host name.')
+@description('The app\'s public address, used in links sent by mail and Teams and for the staff sign-in. Empty: the web app\'s default host name.')
 param publicBaseUrl string = ''
 
 @description('The IOP coordinator\'s mailbox (reply-to of outgoing mail).')
@@ -36,10 +40,25 @@ param portalSigningKey string
 @maxValue(365)
 param documentRetentionDays int = 30
 
-@description('Upper bound of Flex Consumption instances.')
+@description('Upper bound of Flex Consumption instances (the worker).')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('App Service plan SKU of the web role. Basic and up only: every one of these supports Always On and health checks.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
+param webPlanSku string = 'B1'
 
 var suffix = uniqueString(resourceGroup().id, environmentName)
 var names = {
@@ -50,13 +69,30 @@ var names = {
   vault: take('kv-iop-${environmentName}-${suffix}', 24)
   plan: 'plan-iop-${environmentName}-${suffix}'
   app: 'func-iop-${environmentName}-${suffix}'
+  webPlan: 'plan-iop-web-${environmentName}-${suffix}'
+  web: 'app-iop-${environmentName}-${suffix}'
 }
 
+// Durable Functions' task hub (host.json: "hubName": "%IopTaskHub%"): letters and digits, 3 to 45 characters.
+var taskHubName = 'iop${environmentName}'
+
+// The queue the web role signals after a commit and the worker's relay trigger reads (through AzureWebJobsStorage).
+var relayQueueName = 'relay'
+
+// Built-in role definitions, by their well-known ids. Everything is granted at resource scope, nothing higher.
+var storageRoles = [
+  // Storage Blob Data Owner: the Functions host's identity-based AzureWebJobsStorage needs blob ownership for its
+  // leases (singleton locks of the timer triggers, Durable's partition leases and large payloads); the Flex deployment
+  // container and the documents container are covered by it too. Contributor is not enough for the host.
+  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  // Storage Queue Data Contributor: Durable's control and work-item queues, the relay queue (the web role sends, the
+  // worker's trigger receives and deletes, and moves poison messages).
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  // Storage Table Data Contributor: the record (cases, registry) and Durable's history and instances tables.
+  '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+]
+
 var roles = {
-  // AzureWebJobsStorage with an identity needs blob ownership (leases); it also covers the documents container.
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
@@ -137,6 +173,16 @@ resource deployments 'Microsoft.Storage/storageAccounts/blobServices/containers@
   }
 }
 
+resource queues 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource relayQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queues
+  name: relayQueueName
+}
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: names.vault
   location: location
@@ -161,12 +207,6 @@ resource signingKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
     contentType: 'base64 HMAC-SHA256 key for portal links'
   }
 }
-
-var storageRoles = [
-  roles.storageBlobDataOwner
-  roles.storageQueueDataContributor
-  roles.storageTableDataContributor
-]
 
 resource storageAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in storageRoles: {
@@ -200,7 +240,24 @@ resource telemetryAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+// The settings both roles read, in one place so that the two apps cannot drift apart.
+var sharedSettings = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+  AZURE_CLIENT_ID: identity.properties.clientId
+  Storage__AccountName: storage.name
+  Authentication__Mode: 'EntraId'
+  AzureAd__TenantId: tenantId
+  AzureAd__ClientId: staffSignInClientId
+  Iop__Municipality: municipality
+  Iop__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${web.properties.defaultHostName}' : publicBaseUrl
+  Iop__CoordinatorMailbox: coordinatorMailbox
+  Portal__SigningKey: '@Microsoft.KeyVault(SecretUri=${signingKey.properties.secretUri})'
+}
+
+// Worker role: the isolated worker on Flex Consumption.
+
+resource workerPlan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: names.plan
   location: location
   kind: 'functionapp'
@@ -213,7 +270,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource app 'Microsoft.Web/sites@2024-04-01' = {
+resource worker 'Microsoft.Web/sites@2024-04-01' = {
   name: names.app
   location: location
   kind: 'functionapp,linux'
@@ -224,7 +281,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
   properties: {
-    serverFarmId: plan.id
+    serverFarmId: workerPlan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
@@ -243,9 +300,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           }
         }
       }
+      // Sets FUNCTIONS_WORKER_RUNTIME (not an app setting on Flex). Flex Consumption offers .NET 8, 9 and 10 for the
+      // isolated worker model: https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#supported-language-stack-versions
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
@@ -259,31 +318,78 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   ]
 }
 
-resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
-  parent: app
+resource workerSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: worker
   name: 'appsettings'
-  properties: {
+  properties: union(sharedSettings, {
+    Iop__Role: 'Worker'
+    // The host's storage, the triggers' default connection and Durable's Azure Storage provider, with the
+    // user-assigned identity (Durable takes clientId, not managedIdentityResourceId).
     AzureWebJobsStorage__accountName: storage.name
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identity.properties.clientId
-    APPLICATIONINSIGHTS_CONNECTION_STRING: insights.properties.ConnectionString
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
-    AZURE_CLIENT_ID: identity.properties.clientId
-    Storage__AccountName: storage.name
-    Outbox__RunLocally: 'false'
-    Timers__RunLocally: 'false'
-    Authentication__Mode: 'EntraId'
-    AzureAd__TenantId: tenantId
-    AzureAd__ClientId: staffSignInClientId
-    Iop__Municipality: municipality
-    Iop__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
-    Iop__CoordinatorMailbox: coordinatorMailbox
-    Portal__SigningKey: '@Microsoft.KeyVault(SecretUri=${signingKey.properties.secretUri})'
+    IopTaskHub: taskHubName
+  })
+}
+
+// Web role: the pages and the API on App Service (Linux).
+
+resource webPlan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: names.webPlan
+  location: location
+  kind: 'linux'
+  sku: {
+    name: webPlanSku
+  }
+  properties: {
+    reserved: true
   }
 }
 
-output functionAppName string = app.name
-output functionAppHostName string = app.properties.defaultHostName
+resource web 'Microsoft.Web/sites@2024-04-01' = {
+  name: names.web
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: webPlan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      // The framework-dependent output of the WebApp publish profile, named so that App Service need not guess the entry.
+      appCommandLine: 'dotnet Iop.Functions.dll'
+      alwaysOn: true
+      healthCheckPath: '/initiativ/nytt'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+  }
+  dependsOn: [
+    storageAccess
+    secretAccess
+  ]
+}
+
+resource webSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: web
+  name: 'appsettings'
+  properties: union(sharedSettings, {
+    Iop__Role: 'Web'
+  })
+}
+
+output functionAppName string = worker.name
+output functionAppHostName string = worker.properties.defaultHostName
+output webAppName string = web.name
+output webAppHostName string = web.properties.defaultHostName
 output identityClientId string = identity.properties.clientId
 output identityPrincipalId string = identity.properties.principalId
 output storageAccountName string = storage.name

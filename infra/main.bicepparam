@@ -7,3 +7,4 @@ param coordinatorMailbox = 'iop-dev@mora.example'
 param staffSignInClientId = readEnvironmentVariable('IOP_STAFF_CLIENT_ID', '00000000-0000-0000-0000-000000000000')
 param portalSigningKey = readEnvironmentVariable('IOP_PORTAL_SIGNING_KEY', '')
 param maximumInstanceCount = 5
+param webPlanSku = 'B1'

@@ -9,3 +9,4 @@ param staffSignInClientId = readEnvironmentVariable('IOP_STAFF_CLIENT_ID')
 param portalSigningKey = readEnvironmentVariable('IOP_PORTAL_SIGNING_KEY')
 param documentRetentionDays = 90
 param maximumInstanceCount = 40
+param webPlanSku = 'P0v3'

@@ -4,7 +4,7 @@ using Iop.Bench;
 using Iop.Functions.Storage.Azurite;
 
 // Benchmarks on one in-memory Azurite.
-// Usage: dotnet run -c Release --project bench/Iop.Bench -- [storage|uploads|timers|all] [seconds] [workers]
+// Usage: dotnet run -c Release --project bench/Iop.Bench -- [storage|uploads|all] [seconds] [workers]
 var which = args.Length > 0 ? args[0] : "all";
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
@@ -32,15 +32,5 @@ if (which is "uploads" or "all")
     foreach (var line in await UploadBenchmarks.RunAsync(azurite, megabytes: 20, repeats: 5))
     {
         Console.WriteLine(line);
-    }
-}
-
-if (which is "timers" or "all")
-{
-    Console.WriteLine("\nOne timer pass (target: work proportional to the due cases, not the open ones)");
-    foreach (var open in new[] { 1_000, 10_000 })
-    {
-        var (o, due, handled, passSeconds, receive, handle, probe, requests) = await TimerBenchmarks.PassAsync(azurite, open, due: 100);
-        Console.WriteLine($"{o,6} open cases, {due} due: handled {handled} timers with {requests} storage requests in {passSeconds * 1000:0} ms (queue receives {receive * 1000:0} ms, case commands {handle * 1000:0} ms; one snapshot read {probe:0.0} ms)");
     }
 }

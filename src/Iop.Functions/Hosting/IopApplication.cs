@@ -8,8 +8,7 @@ using Iop.Functions.Microsoft365;
 using Iop.Functions.Portal;
 using Iop.Functions.Security;
 using Iop.Functions.Telemetry;
-using Iop.Functions.Timers;
-using Iop.Functions.Triggers;
+using Iop.Functions.Workflow;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -21,8 +20,6 @@ internal static class IopApplication
 {
     public static WebApplicationBuilder AddIop(this WebApplicationBuilder builder)
     {
-        // First: under the Functions host it turns the local queue pollers off before storage registers them.
-        builder.AddFunctionsHost();
         builder.AddIopTelemetry();
         var services = builder.Services;
         services.AddOptions<IopOptions>().BindConfiguration(IopOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -37,6 +34,7 @@ internal static class IopApplication
         // Graph adapters first: the outbox registers its local stand-ins only where none is registered.
         services.AddMicrosoft365(builder.Configuration);
         builder.AddIopStorage();
+        services.AddLocalWorkflow(builder.Configuration);
         services.AddSingleton<CaseService>();
 
         services.AddLanguages();
@@ -53,7 +51,6 @@ internal static class IopApplication
 
     public static WebApplication UseIop(this WebApplication app)
     {
-        app.UseFunctionsHostHeaders();
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
@@ -85,7 +82,6 @@ internal static class IopApplication
         app.MapCaseApi();
         app.MapDocumentDownloads();
         app.MapOpenApi();
-        app.MapTriggerFunctions();
         return app;
     }
 

@@ -4,7 +4,6 @@ using Iop.Functions.Storage;
 using Iop.Functions.Storage.Azurite;
 using Iop.Functions.Storage.Documents;
 using Iop.Functions.Storage.RegistrationNumbers;
-using Iop.Functions.Timers;
 
 namespace Iop.Functions.Hosting;
 
@@ -33,14 +32,6 @@ internal static class StorageRegistration
 
         // The case store, its outbox and the local Microsoft 365 stand-ins; the clients above are reused.
         services.AddOutbox(builder.Configuration);
-
-        services.Configure<TimerOptions>(builder.Configuration.GetSection(TimerOptions.Section));
-        services.AddSingleton<TimerQueue>();
-        services.AddSingleton<TimerHandler>();
-        if (builder.Configuration.GetValue($"{TimerOptions.Section}:{nameof(TimerOptions.RunLocally)}", true))
-        {
-            services.AddHostedService<TimerHostedService>();
-        }
 
         return builder;
     }

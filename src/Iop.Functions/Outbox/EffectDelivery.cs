@@ -1,15 +1,12 @@
 using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Mail;
-using Iop.Functions.Timers;
-using Iop.Meetings;
 using Iop.Messaging;
 
 namespace Iop.Functions.Outbox;
 
-/// <summary>Carries one effect out through the ports: mail to people, notices to the coordinator, invitations, timers.</summary>
-internal sealed class EffectDelivery(
-    MailComposer composer, IMailer mailer, ICoordinatorNotifier notifier, ICalendar calendar, TimerQueue timers, CaseService cases, ICaseStore store, ILogger<EffectDelivery> logger)
+/// <summary>Carries one effect out through the ports: mail to people, notices to the coordinator, invitations.</summary>
+internal sealed class EffectDelivery(MailComposer composer, IMailer mailer, ICoordinatorNotifier notifier, ICalendar calendar, CaseService cases, ICaseStore store, ILogger<EffectDelivery> logger)
 {
     /// <summary>
     /// Tells the coordinator that an effect failed for good, through the other channel: by mail when a Teams notice
@@ -35,20 +32,50 @@ internal sealed class EffectDelivery(
         }
     }
 
-    public Task DeliverAsync(Effect effect, string idempotencyKey, CancellationToken cancellationToken) => effect switch
+    /// <summary>Sends a mail effect.</summary>
+    public Task SendMailAsync(Effect effect, string idempotencyKey, CancellationToken cancellationToken) => effect switch
     {
         MailToInitiator mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
-        NotifyCoordinator notice => notifier.NotifyAsync(composer.Compose(notice), idempotencyKey, cancellationToken),
         SendPortalLink mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         RemindInitiator mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         AskForCompletion mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
-        ScheduleDeadline timer => timers.ScheduleAsync(timer.Case, timer.At, cancellationToken),
         MailToOfficial { Kind: Officials.RequestKind.CommitteeDecision, Reminder: false } mail => SendWithAgreementAsync(mail, idempotencyKey, cancellationToken),
         MailToOfficial mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
-        NotifyAboutRequest notice => notifier.NotifyAsync(composer.Compose(notice), idempotencyKey, cancellationToken),
-        SendInvitation meeting => InviteAsync(meeting, idempotencyKey, cancellationToken),
-        _ => throw new InvalidOperationException($"No delivery for the effect {effect.GetType().Name}."),
+        _ => throw new InvalidOperationException($"{effect.GetType().Name} is not a mail."),
     };
+
+    /// <summary>Sends a notice to the coordinator.</summary>
+    public Task NotifyAsync(Effect effect, string idempotencyKey, CancellationToken cancellationToken) => effect switch
+    {
+        NotifyCoordinator notice => notifier.NotifyAsync(composer.Compose(notice), idempotencyKey, cancellationToken),
+        NotifyAboutRequest notice => notifier.NotifyAsync(composer.Compose(notice), idempotencyKey, cancellationToken),
+        _ => throw new InvalidOperationException($"{effect.GetType().Name} is not a notice."),
+    };
+
+    /// <summary>
+    /// Sends, updates or cancels the calendar event. Returns the calendar's event id when the case does not know it yet
+    /// (the workflow records it). An update fails (and is retried) until the first invitation's event id is known, so an
+    /// update never creates a second event.
+    /// </summary>
+    public async Task<string?> InviteAsync(SendInvitation meeting, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(meeting.Case, cancellationToken).ConfigureAwait(false);
+        var eventId = stored?.State.File.Meetings.FirstOrDefault(m => m.Id == meeting.MeetingId)?.CalendarEventId;
+        if (eventId is null && meeting.Sequence > 0)
+        {
+            throw new InvalidOperationException($"The meeting {meeting.MeetingId} has no calendar event yet; the update waits for the invitation.");
+        }
+
+        var invitation = composer.Compose(meeting);
+        if (meeting.CancellationReason is { } reason)
+        {
+            await calendar.CancelAsync(invitation, eventId, reason, idempotencyKey, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var created = await calendar.SendAsync(invitation, eventId, idempotencyKey, cancellationToken).ConfigureAwait(false);
+        return created == eventId ? null : created;
+    }
 
     /// <summary>The committee's secretary gets the agreement draft as it reads now, to bring to the committee.</summary>
     private async Task SendWithAgreementAsync(MailToOfficial mail, string idempotencyKey, CancellationToken cancellationToken)
@@ -61,36 +88,5 @@ internal sealed class EffectDelivery(
         }
 
         await mailer.SendAsync(message, idempotencyKey, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Sends, updates or cancels the calendar event and keeps its id in the case. An update waits (fails and is retried)
-    /// until the first invitation's event id is known, so an update never creates a second event.
-    /// </summary>
-    private async Task InviteAsync(SendInvitation meeting, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        var stored = await store.LoadAsync(meeting.Case, cancellationToken).ConfigureAwait(false);
-        var eventId = (stored?.State as RegisteredCase)?.File.Meetings.FirstOrDefault(m => m.Id == meeting.MeetingId)?.CalendarEventId;
-        if (eventId is null && meeting.Sequence > 0)
-        {
-            throw new InvalidOperationException($"The meeting {meeting.MeetingId} has no calendar event yet; the update waits for the invitation.");
-        }
-
-        var invitation = composer.Compose(meeting);
-        if (meeting.CancellationReason is { } reason)
-        {
-            await calendar.CancelAsync(invitation, eventId, reason, idempotencyKey, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var created = await calendar.SendAsync(invitation, eventId, idempotencyKey, cancellationToken).ConfigureAwait(false);
-        if (created != eventId)
-        {
-            var result = await cases.HandleAsync(meeting.Case, new RecordCalendarEvent(meeting.MeetingId, created, Actor.System), expectedVersion: null, cancellationToken).ConfigureAwait(false);
-            if (result is Rejected { Error: { Rule: not (MeetingRules.EventKnown or CaseRules.Closed) } error })
-            {
-                throw new InvalidOperationException($"Recording the calendar event failed: {error.Message}");
-            }
-        }
     }
 }

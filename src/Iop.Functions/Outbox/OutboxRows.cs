@@ -18,17 +18,18 @@ internal static class OutboxRows
 
     public static string Key(int version, int index) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{version:D10}-{index:D2}");
 
-    /// <summary>Stable across retries and dispatchers: the same effect always has the same key.</summary>
+    /// <summary>Stable across retries and workers: the same effect always has the same key.</summary>
     public static string IdempotencyKey(CaseId id, int version, int index) => string.Create(CultureInfo.InvariantCulture, $"{id}/{version}/{index}");
 
-    public static TableEntity New(CaseId id, int version, int index, Effect effect, DateTimeOffset availableAt)
+    public static TableEntity New(CaseId id, int version, int index, Effect effect, Stage stage, DateTimeOffset availableAt)
     {
         var entity = new TableEntity(CaseRows.Partition(id), Key(version, index))
         {
             ["Type"] = TypeDiscriminator<Effect>.Of(effect),
             ["IdempotencyKey"] = IdempotencyKey(id, version, index),
             ["Status"] = nameof(OutboxStatus.Pending),
-            ["Attempts"] = 0,
+            ["Attempt"] = 1,
+            ["Stage"] = stage.ToString(),
             ["NextAttemptAt"] = availableAt.ToUniversalTime(),
 
             // The committing command's span, so the delivery continues its trace.
@@ -41,4 +42,9 @@ internal static class OutboxRows
     public static Effect ReadEffect(TableEntity row) =>
         JsonSerializer.Deserialize<Effect>(LargeText.Read(row, "Json"), StorageJson.Options)
         ?? throw new InvalidOperationException($"Outbox row {row.PartitionKey}/{row.RowKey} is empty.");
+
+    public static OutboxStatus Status(TableEntity row) => Enum.TryParse<OutboxStatus>(row.GetString("Status"), out var status) ? status : OutboxStatus.Pending;
+
+    /// <summary>1 when committed, one more each time the coordinator retries a failed effect.</summary>
+    public static int Attempt(TableEntity row) => row.GetInt32("Attempt") ?? 1;
 }

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Outbox;
 
-/// <summary>Signals through the <c>outbox</c> queue; in Azure a queue trigger receives it, locally the hosted dispatcher polls it.</summary>
+/// <summary>
+/// Signals through the <c>outbox</c> queue: in Azure the relay's queue trigger receives it; in a local run the relay in
+/// this process is also woken at once (<see cref="Signalled"/>), so it need not wait for its next poll.
+/// </summary>
 internal sealed class QueueOutboxSignal : IOutboxSignal
 {
     private readonly CreatedOnFirstUse<QueueClient> _queue;
@@ -24,6 +27,9 @@ internal sealed class QueueOutboxSignal : IOutboxSignal
         });
     }
 
+    /// <summary>Raised after a signal was queued, for a relay in the same process.</summary>
+    public event Action? Signalled;
+
     public Task<QueueClient> QueueAsync() => _queue.Value;
 
     public async Task SignalAsync(CaseId id, CancellationToken cancellationToken)
@@ -33,14 +39,15 @@ internal sealed class QueueOutboxSignal : IOutboxSignal
         {
             var queue = await _queue.Value.ConfigureAwait(false);
             await queue.SendMessageAsync(id.ToString(), cancellationToken).ConfigureAwait(false);
+            Signalled?.Invoke();
         }
         catch (RequestFailedException e)
         {
-            _logger.LogWarning(e, "Could not signal the outbox for case {CaseId}; the sweep will pick it up.", id);
+            _logger.LogWarning(e, "Could not signal the relay for case {CaseId}; the sweep will pick it up.", id);
         }
         catch (OperationCanceledException)
         {
-            _logger.LogInformation("Signalling the outbox for case {CaseId} was cancelled; the sweep will pick it up.", id);
+            _logger.LogInformation("Signalling the relay for case {CaseId} was cancelled; the sweep will pick it up.", id);
         }
     }
 }

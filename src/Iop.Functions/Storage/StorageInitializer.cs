@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Storage;
 
-/// <summary>Creates the app's tables and queues at start-up, so the dispatcher's first sweep finds them.</summary>
+/// <summary>Creates the app's tables and queues at start-up, so the relay's first sweep finds them.</summary>
 internal sealed class StorageInitializer(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, IOptions<StorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed class StorageInitializer(TableServiceClient tables, QueueService
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var queue in new[] { names.OutboxQueue, names.TimersQueue })
+        foreach (var queue in new[] { names.OutboxQueue })
         {
             await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }

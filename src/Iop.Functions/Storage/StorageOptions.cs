@@ -14,6 +14,4 @@ internal sealed class StorageOptions
     public string LocalOutboxTable { get; set; } = "devoutbox";
 
     public string DocumentsContainer { get; set; } = "documents";
-
-    public string TimersQueue { get; set; } = "timers";
 }

@@ -14,6 +14,10 @@ public readonly record struct CaseId(Guid Value)
         return ok;
     }
 
+    /// <summary>Parses the 32-digit form; a text that is no case id is a bug in the caller.</summary>
+    public static CaseId Parse(string text) =>
+        TryParse(text, out var id) ? id : throw new FormatException($"'{text}' is not a case id.");
+
     /// <inheritdoc />
     public override string ToString() => Value.ToString("N");
 }

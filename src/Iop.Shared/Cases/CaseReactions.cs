@@ -1,8 +1,8 @@
 using Iop.Common;
 using Iop.Meetings;
 using Iop.Officials;
-using Iop.Policies;
 using Iop.Vetting;
+using Iop.Waiting;
 
 namespace Iop.Cases;
 
@@ -10,7 +10,7 @@ namespace Iop.Cases;
 public static class CaseReactions
 {
     /// <summary>The effects of one event, given the state the event led to.</summary>
-    public static IEnumerable<Effect> To(CaseEvent @event, CaseState after, PolicyProfile policy)
+    public static IEnumerable<Effect> To(CaseEvent @event, CaseState after)
     {
         if (after is not RegisteredCase { File: var file })
         {
@@ -43,7 +43,7 @@ public static class CaseReactions
                 break;
         }
 
-        foreach (var effect in ToOfficials(@event, file, policy).Concat(ToMeetings(@event, file)))
+        foreach (var effect in ToOfficials(@event, file).Concat(ToMeetings(@event, file)))
         {
             yield return effect;
         }
@@ -79,16 +79,27 @@ public static class CaseReactions
                 yield return Notify(CoordinatorNotice.Overdue, e.Items);
                 break;
         }
+    }
 
-        // Whatever changed the schedule arms the timer for its next step; a timer that finds nothing due does nothing.
-        if (@event is PartnerVettingStarted or DocumentCompletionRequested or DocumentDueDateChanged or ReminderSent or OverdueEscalated
-            && ReminderSchedule.Next(vetting, policy.Reminders, @event.At) is { } next)
+    /// <summary>
+    /// Once per command: when what the case waits for changed (a request sent, answered, moved or withdrawn; a document
+    /// answered or a due date moved), the workflow is told which waits are open now.
+    /// </summary>
+    public static IEnumerable<Effect> ToWaits(CaseState before, CaseState after)
+    {
+        if (after is not RegisteredCase { File: var file })
         {
-            yield return new ScheduleDeadline(file.Id, file.Number, next);
+            yield break;
+        }
+
+        var open = Waits.Keys(after);
+        if (!open.SequenceEqual(Waits.Keys(before)))
+        {
+            yield return new WaitsChanged(file.Id, file.Number, open);
         }
     }
 
-    private static IEnumerable<Effect> ToOfficials(CaseEvent @event, CaseFile file, PolicyProfile policy)
+    private static IEnumerable<Effect> ToOfficials(CaseEvent @event, CaseFile file)
     {
         var organisation = file.Initiative.OrganisationName;
         OfficialRequest Find(string id) => file.Requests.First(r => r.Id == id);
@@ -118,12 +129,6 @@ public static class CaseReactions
             case RequestAnswered e:
                 yield return Notify(e.Answer.Content.IsNegative ? CoordinatorNotice.AnswerNegative : CoordinatorNotice.AnswerReceived, Find(e.RequestId), e.Answer.By);
                 break;
-        }
-
-        if (@event is RequestsSent or RequestTransferred or RequestReminded or RequestEscalated
-            && OfficialsDecider.NextStep(file.Requests, policy.Reminders, @event.At) is { } next)
-        {
-            yield return new ScheduleDeadline(file.Id, file.Number, next);
         }
     }
 

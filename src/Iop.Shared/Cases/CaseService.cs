@@ -103,9 +103,10 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
         foreach (var e in events)
         {
             state = CaseDecider.Evolve(state, e);
-            effects.AddRange(CaseReactions.To(e, state, policy));
+            effects.AddRange(CaseReactions.To(e, state));
         }
 
+        effects.AddRange(CaseReactions.ToWaits(stored?.State ?? CaseState.Initial, state));
         var after = (RegisteredCase)state;
         var version = (stored?.Version ?? 0) + events.Count;
         return new CaseChange(id, stored, events, after, CaseSummary.Of(after, version, now, policy), effects.ToValueList());

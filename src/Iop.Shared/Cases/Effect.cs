@@ -7,7 +7,7 @@ using Iop.Screening;
 namespace Iop.Cases;
 
 /// <summary>
-/// Something that must happen outside the case because of new events: a message, a notification.
+/// Something that must happen outside the case because of new events: a message, a notification, a wait.
 /// Effects are stored in the case's outbox in the same transaction as the events, then delivered at least once.
 /// The discriminators are stored: never rename them.
 /// </summary>
@@ -17,10 +17,10 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(SendPortalLink), "send-portal-link")]
 [JsonDerivedType(typeof(RemindInitiator), "remind-initiator")]
 [JsonDerivedType(typeof(AskForCompletion), "ask-for-completion")]
-[JsonDerivedType(typeof(ScheduleDeadline), "schedule-deadline")]
 [JsonDerivedType(typeof(MailToOfficial), "mail-to-official")]
 [JsonDerivedType(typeof(NotifyAboutRequest), "notify-about-request")]
 [JsonDerivedType(typeof(SendInvitation), "send-invitation")]
+[JsonDerivedType(typeof(WaitsChanged), "waits-changed")]
 public abstract record Effect(CaseId Case, RegistrationNumber Number);
 
 /// <summary>An e-mail to the initiative's contact person.</summary>
@@ -51,8 +51,11 @@ public sealed record AskForCompletion(
     CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, string DocumentId, string Comment, DateTimeOffset DueAt, string TokenId, DateTimeOffset ExpiresAt)
     : Effect(Case, Number);
 
-/// <summary>Arms a durable timer: at <paramref name="At"/> the case checks its deadlines.</summary>
-public sealed record ScheduleDeadline(CaseId Case, RegistrationNumber Number, DateTimeOffset At) : Effect(Case, Number);
+/// <summary>
+/// What the case waits for changed: the workflow starts a wait for each new key of <paramref name="Open"/> and ends the
+/// waits whose keys are gone (see <see cref="Waiting.Waits"/>). Ids only: the workflow reads the rest from the record.
+/// </summary>
+public sealed record WaitsChanged(CaseId Case, RegistrationNumber Number, ValueList<string> Open) : Effect(Case, Number);
 
 /// <summary>
 /// An e-mail to an official with the link that answers request <paramref name="RequestId"/> (issue <paramref name="Issue"/>):

@@ -69,16 +69,6 @@ public static class OfficialsDecider
         }
     }
 
-    /// <summary>When the next reminder or escalation of an open request falls due after <paramref name="now"/>.</summary>
-    public static DateTimeOffset? NextStep(IEnumerable<OfficialRequest> requests, ReminderCadence cadence, DateTimeOffset now)
-    {
-        var horizon = now.AddDays(cadence.RepeatEveryDaysOverdue + cadence.EscalateAfterDaysOverdue + cadence.DueDays);
-        return requests.Where(r => r.IsOpen)
-            .SelectMany(r => ReminderSchedule.StepsFor(r.LinkId, r.DueAt, cadence, horizon).Where(s => s.At > now && !r.StepsTaken.Contains(s.Key)))
-            .Select(s => (DateTimeOffset?)s.At)
-            .Min();
-    }
-
     /// <summary>
     /// After the stakeholder meeting was held and every staffing request answered, each organisation is asked for its
     /// position: the first official its head confirmed, or its contact official.

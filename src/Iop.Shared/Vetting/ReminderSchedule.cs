@@ -37,16 +37,4 @@ public static class ReminderSchedule
         [.. vetting.Outstanding()
             .SelectMany(o => StepsFor(o.Item, o.DueAt, cadence, now))
             .Where(s => s.At <= now && !vetting.StepsTaken.Contains(s.Key))];
-
-    /// <summary>When the next step falls due after <paramref name="now"/>, if anything is outstanding.</summary>
-    public static DateTimeOffset? Next(Vetting vetting, ReminderCadence cadence, DateTimeOffset now)
-    {
-        var horizon = now.AddDays(cadence.RepeatEveryDaysOverdue + cadence.EscalateAfterDaysOverdue + cadence.DueDays);
-        var next = vetting.Outstanding()
-            .SelectMany(o => StepsFor(o.Item, o.DueAt, cadence, horizon))
-            .Where(s => s.At > now && !vetting.StepsTaken.Contains(s.Key))
-            .Select(s => (DateTimeOffset?)s.At)
-            .Min();
-        return next;
-    }
 }

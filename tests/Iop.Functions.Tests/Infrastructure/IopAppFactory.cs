@@ -28,6 +28,15 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         return this;
     }
 
+    private readonly Dictionary<string, string> _settings = [];
+
+    /// <summary>The same app with a setting changed (e.g. a shorter retry for the workflow).</summary>
+    public IopAppFactory WithSetting(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
     private Action<IServiceCollection>? _services;
 
     /// <summary>The same app with some services replaced (e.g. a Graph adapter over a local handler).</summary>
@@ -37,14 +46,23 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         return this;
     }
 
+    /// <summary>This app's Durable Task hub.</summary>
+    public string TaskHub { get; } = $"iop{Guid.NewGuid():N}"[..20];
+
+    private string? _taskHub;
+
     private long? _maxFileBytes;
     private string? _storageSuffix;
     private TimeProvider? _clock;
 
-    /// <summary>Tables, queues and container of its own (shared by apps given the same suffix), so no other app's services touch them.</summary>
+    /// <summary>
+    /// Tables, queues, container and task hub of its own (shared by apps given the same suffix, e.g. the same app before
+    /// and after a restart), so no other app's services touch them.
+    /// </summary>
     public IopAppFactory WithOwnStorage(string suffix)
     {
         _storageSuffix = suffix;
+        _taskHub = $"iop{suffix}";
         return this;
     }
 
@@ -78,6 +96,9 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         builder.UseSetting("Storage:StartAzurite", "false");
         builder.UseSetting("Iop:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Portal:SigningKey", SigningKey);
+
+        // A task hub of its own: no other app's workflow worker takes this app's orchestrations.
+        builder.UseSetting("Workflow:TaskHub", _taskHub ?? TaskHub);
         if (_maxFileBytes is { } max)
         {
             builder.UseSetting("Portal:MaxFileBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -85,10 +106,15 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
 
         if (_storageSuffix is { } suffix)
         {
-            foreach (var (key, name) in new[] { ("CasesTable", "cases"), ("RegistryTable", "registry"), ("LocalOutboxTable", "devoutbox"), ("OutboxQueue", "outbox"), ("TimersQueue", "timers"), ("DocumentsContainer", "documents") })
+            foreach (var (key, name) in new[] { ("CasesTable", "cases"), ("RegistryTable", "registry"), ("LocalOutboxTable", "devoutbox"), ("OutboxQueue", "outbox"), ("DocumentsContainer", "documents") })
             {
                 builder.UseSetting($"Storage:{key}", name + suffix);
             }
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>

@@ -9,7 +9,6 @@ using Iop.Functions.Portal;
 using Iop.Functions.Storage;
 using Iop.Functions.Storage.Cases;
 using Iop.Functions.Storage.RegistrationNumbers;
-using Iop.Functions.Timers;
 using Iop.Intake;
 using Iop.Policies;
 using Iop.Screening;
@@ -22,16 +21,19 @@ namespace Iop.Functions.Tests.Infrastructure;
 /// <summary>The storage pieces wired as the app wires them, on tables and a queue of their own on the test run's Azurite.</summary>
 internal sealed class TestCases
 {
-    public TestCases(AzuriteFixture azurite, DateTimeOffset? start = null)
+    /// <param name="azurite">The test run's Azurite.</param>
+    /// <param name="start">The fake clock's start.</param>
+    /// <param name="suffix">Storage names as an app given <see cref="IopAppFactory.WithOwnStorage"/> with this suffix uses them; unique names otherwise.</param>
+    public TestCases(AzuriteFixture azurite, DateTimeOffset? start = null, string? suffix = null)
     {
+        string Name(string prefix) => suffix is null ? AzuriteFixture.UniqueName(prefix) : prefix + suffix;
         Options = Microsoft.Extensions.Options.Options.Create(new StorageOptions
         {
-            CasesTable = AzuriteFixture.UniqueName("cases"),
-            RegistryTable = AzuriteFixture.UniqueName("registry"),
-            LocalOutboxTable = AzuriteFixture.UniqueName("devoutbox"),
-            OutboxQueue = AzuriteFixture.UniqueName("outbox"),
-            TimersQueue = AzuriteFixture.UniqueName("timers"),
-            DocumentsContainer = AzuriteFixture.UniqueName("documents"),
+            CasesTable = Name("cases"),
+            RegistryTable = Name("registry"),
+            LocalOutboxTable = Name("devoutbox"),
+            OutboxQueue = Name("outbox"),
+            DocumentsContainer = Name("documents"),
         });
         Tables = azurite.Tables();
         Queues = azurite.Queues();
@@ -58,8 +60,6 @@ internal sealed class TestCases
     });
 
     public PortalTokens Tokens { get; } = new(Portal);
-
-    public TimerQueue Timers => new(Queues, Options, Time);
 
     public MailComposer Composer => new(Settings, Policy, Tokens);
 

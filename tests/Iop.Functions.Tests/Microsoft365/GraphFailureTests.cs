@@ -24,20 +24,18 @@ public sealed class GraphFailureTests(AzuriteFixture azurite)
         await client.SignInAsCoordinatorAsync();
         var id = CaseId.New();
         await app.Services.GetRequiredService<CaseService>().SubmitAsync(id, TestCases.Initiative("Behörighetsföreningen"), CancellationToken.None);
-        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var outbox = app.Services.GetRequiredService<OutboxStore>();
 
-        IReadOnlyList<FailedDelivery> failed = [];
-        for (var attempt = 0; attempt < 40 && failed.Count == 0; attempt++)
-        {
-            await Task.Delay(250);
-            failed = await dispatcher.FailedAsync(id, CancellationToken.None);
-        }
+        var failed = await Eventually.WaitForAsync(() => outbox.FailedAsync(id, CancellationToken.None), f => f.Count > 0, "the mail to fail");
 
         var delivery = Assert.Single(failed);
         Assert.IsType<MailToInitiator>(delivery.Effect);
         Assert.Equal((1, "ErrorAccessDenied: Access is denied. Check credentials and try again."), (delivery.Attempts, delivery.Error));
         Assert.Single(graph.Requests);
-        var notices = await app.Services.GetRequiredService<LocalOutboxStore>().ListAsync(LocalOutboxStore.NotificationPartition, 100, CancellationToken.None);
+        var notices = await Eventually.WaitForAsync(
+            () => app.Services.GetRequiredService<LocalOutboxStore>().ListAsync(LocalOutboxStore.NotificationPartition, 100, CancellationToken.None),
+            n => n.Any(x => x.Subject.StartsWith("Kunde inte skickas", StringComparison.Ordinal)),
+            "the coordinator to be told");
         Assert.Contains(notices, n => n.Subject == "Kunde inte skickas: e-post till Karin Ek (karin.ek@navet.example)" && n.Text.Contains("ErrorAccessDenied", StringComparison.Ordinal));
 
         var page = await client.GetStringAsync($"/arenden/{id}");
@@ -49,7 +47,9 @@ public sealed class GraphFailureTests(AzuriteFixture azurite)
         using var retried = await client.PostFormAsync($"/arenden/{id}", $"/arenden/{id}?handler=RetryDelivery", [new("delivery", delivery.RowKey)]);
 
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
-        Assert.Empty(await dispatcher.FailedAsync(id, CancellationToken.None));
+        Assert.Empty(await outbox.FailedAsync(id, CancellationToken.None));
+        await Eventually.WaitForAsync(() => Task.FromResult(graph.Requests.Count), count => count == 2, "the mail to be sent again");
+        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(2, graph.Requests.Count);
         Assert.DoesNotContain("Meddelanden som inte kunde skickas", await client.GetStringAsync($"/arenden/{id}"), StringComparison.Ordinal);
     }

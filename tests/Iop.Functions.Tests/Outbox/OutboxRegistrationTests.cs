@@ -19,18 +19,17 @@ public sealed class OutboxRegistrationTests
         Assert.IsType<LocalMailer>(services.GetRequiredService<IMailer>());
         Assert.IsType<LocalCoordinatorNotifier>(services.GetRequiredService<ICoordinatorNotifier>());
         Assert.NotNull(services.GetRequiredService<ICaseStore>());
-        Assert.Contains(registrations, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxHostedService));
     }
 
     [Fact]
-    public void A_mailer_registered_before_is_kept_and_the_functions_host_runs_no_polling_dispatcher()
+    public void A_mailer_registered_before_is_kept()
     {
         var graph = new NoMailer();
 
-        var services = new ServiceCollection().AddSingleton<IMailer>(graph).AddOutbox(Configuration(("Outbox:RunLocally", "false")));
+        var services = new ServiceCollection().AddSingleton<IMailer>(graph).AddOutbox(Configuration());
 
         Assert.Same(graph, Assert.Single(services, d => d.ServiceType == typeof(IMailer)).ImplementationInstance);
-        Assert.DoesNotContain(services, d => d.ImplementationType == typeof(OutboxHostedService));
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>

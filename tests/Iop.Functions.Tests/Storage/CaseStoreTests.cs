@@ -234,7 +234,7 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         foreach (var e in decision.Events)
         {
             state = CaseDecider.Evolve(state, e);
-            effects.AddRange(CaseReactions.To(e, state, TestCases.Policy));
+            effects.AddRange(CaseReactions.To(e, state));
         }
 
         var after = (RegisteredCase)state;

@@ -11,7 +11,7 @@ public sealed class ReactionRules
     {
         var after = CaseDecider.Replay([Submitted]);
 
-        var effects = CaseReactions.To(Submitted, after, Policy).ToList();
+        var effects = CaseReactions.To(Submitted, after).ToList();
 
         Assert.Equal(
             [
@@ -26,12 +26,12 @@ public sealed class ReactionRules
     {
         var discontinued = new CaseDiscontinued("Ryms i föreningsbidraget.", Alternative.AssociationGrant, Coordinator, Now);
 
-        var effect = Assert.Single(CaseReactions.To(discontinued, CaseDecider.Replay([Submitted, discontinued]), Policy));
+        var effect = Assert.Single(CaseReactions.To(discontinued, CaseDecider.Replay([Submitted, discontinued])));
 
         Assert.Equal(new MailToInitiator(Case, Number, "Karin Ek", "karin.ek@navet.example", "Föreningen Navet", InitiatorMessage.Discontinued, "Ryms i föreningsbidraget.", Alternative.AssociationGrant), effect);
     }
 
     [Fact]
     public void Screening_on_its_own_sends_nothing() =>
-        Assert.Empty(CaseReactions.To(Screened, CaseDecider.Replay([Submitted, Screened]), Policy));
+        Assert.Empty(CaseReactions.To(Screened, CaseDecider.Replay([Submitted, Screened])));
 }

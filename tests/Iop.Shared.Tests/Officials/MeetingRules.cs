@@ -23,7 +23,7 @@ public sealed class MeetingRules
 
         var meeting = Assert.Single(state.File.Meetings);
         Assert.Equal(("first-1", 0, MeetingStatus.Scheduled), (meeting.Id, meeting.Sequence, meeting.Status));
-        var invitation = Assert.Single(CaseReactions.To(new MeetingScheduled(meeting, Coordinator, Now), state, Policy).OfType<SendInvitation>());
+        var invitation = Assert.Single(CaseReactions.To(new MeetingScheduled(meeting, Coordinator, Now), state).OfType<SendInvitation>());
         Assert.Equal((Start, 2, (string?)null), (invitation.Start, invitation.Attendees.Count, invitation.CancellationReason));
 
         Given(UpTo(Stage.Scoping)).When(First()).ThenRejected(Iop.Meetings.MeetingRules.WrongStage);
@@ -52,7 +52,7 @@ public sealed class MeetingRules
 
         var cancelled = CaseDecider.Decide(moved, new CancelMeeting("first-1", "Initiativtagaren är sjuk.", Coordinator), new DecisionContext(Now, Policy));
         var after = cancelled.Events.Aggregate(moved, CaseDecider.Evolve);
-        var invitation = Assert.Single(CaseReactions.To(cancelled.Events[0], after, Policy).OfType<SendInvitation>());
+        var invitation = Assert.Single(CaseReactions.To(cancelled.Events[0], after).OfType<SendInvitation>());
         Assert.Equal((2, "Initiativtagaren är sjuk."), (invitation.Sequence, invitation.CancellationReason));
 
         Given(Scheduled).When(new CancelMeeting("first-1", " ", Coordinator)).ThenRejected(CaseRules.ReasonRequired);

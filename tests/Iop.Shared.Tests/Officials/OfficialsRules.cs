@@ -4,6 +4,7 @@ using Iop.Meetings;
 using Iop.Officials;
 using Iop.Screening;
 using Iop.Vetting;
+using Iop.Waiting;
 using static Iop.Shared.Tests.Cases.Spec;
 
 namespace Iop.Shared.Tests.Officials;
@@ -57,7 +58,7 @@ public sealed class OfficialsRules
         var declined = Decide(Scoped, new AnswerRequest("staffing-socialnamnden", 1, new StaffingAnswer(false, ValueList<Person>.Empty, "Ingen personal i vår."), Social.Head, Actor.System));
 
         var state = (RegisteredCase)CaseDecider.Replay([.. Scoped, .. declined]);
-        var notice = Assert.Single(CaseReactions.To(declined[0], state, Policy).OfType<NotifyAboutRequest>());
+        var notice = Assert.Single(CaseReactions.To(declined[0], state).OfType<NotifyAboutRequest>());
         Assert.Equal(CoordinatorNotice.AnswerNegative, notice.Notice);
     }
 
@@ -78,8 +79,11 @@ public sealed class OfficialsRules
         var request = ((RegisteredCase)CaseDecider.Replay(delegated)).File.Requests.First(r => r.Id == "staffing-socialnamnden");
         Assert.Equal((Stand_in, 2), (request.Addressee, request.Issue));
         Assert.Equal(new RequestTransfer(Social.Head, Stand_in, "Föräldraledig.", Social.Head.Name, false, Now), Assert.Single(request.Transfers));
-        var mail = Assert.Single(CaseReactions.To(delegated[^1], CaseDecider.Replay(delegated), Policy).OfType<MailToOfficial>());
+        var mail = Assert.Single(CaseReactions.To(delegated[^1], CaseDecider.Replay(delegated)).OfType<MailToOfficial>());
         Assert.Equal((Stand_in.Email, 2), (mail.ToEmail, mail.Issue));
+        var waits = Assert.IsType<WaitsChanged>(Assert.Single(CaseReactions.ToWaits(CaseDecider.Replay(Scoped), CaseDecider.Replay(delegated))));
+        Assert.Contains(waits.Open, k => k.StartsWith("staffing-socialnamnden.2@", StringComparison.Ordinal));
+        Assert.DoesNotContain(waits.Open, k => k.StartsWith("staffing-socialnamnden.1@", StringComparison.Ordinal));
 
         Given(delegated).When(Confirm(Social)).ThenRejected(Iop.Officials.OfficialsRules.Moved);
         Given(delegated).When(Confirm(Social, issue: 2)).ThenRejected(Iop.Officials.OfficialsRules.NotAddressee);
@@ -114,19 +118,20 @@ public sealed class OfficialsRules
         var cadence = Policy.Reminders;
         var due = Now.AddDays(cadence.DueDays);
         var state = (RegisteredCase)CaseDecider.Replay(Scoped);
-        var first = OfficialsDecider.NextStep(state.File.Requests, cadence, Now);
+        var first = Waits.Of(state, cadence, Now).Min(w => w.NextStep!.At);
         Assert.Equal(cadence.FirstReminderDaysBeforeDue > 0 ? due.AddDays(-cadence.FirstReminderDaysBeforeDue) : due, first);
 
-        var reminded = CaseDecider.Decide(state, new CheckDeadlines(Actor.System), new DecisionContext(first!.Value, Policy));
+        var reminded = CaseDecider.Decide(state, new CheckDeadlines(Actor.System), new DecisionContext(first, Policy));
         Assert.Equal(["staffing-socialnamnden", "staffing-kultur-och-fritid"], reminded.Events.OfType<RequestReminded>().Select(r => r.RequestId));
         var after = reminded.Events.Aggregate((CaseState)state, CaseDecider.Evolve);
-        Assert.All(reminded.Events.SelectMany(e => CaseReactions.To(e, after, Policy)).OfType<MailToOfficial>(), m => Assert.True(m.Reminder));
+        Assert.All(reminded.Events.SelectMany(e => CaseReactions.To(e, after)).OfType<MailToOfficial>(), m => Assert.True(m.Reminder));
 
         var late = due.AddDays(cadence.EscalateAfterDaysOverdue);
         var escalated = CaseDecider.Decide(after, new CheckDeadlines(Actor.System), new DecisionContext(late, Policy));
         Assert.Equal(2, escalated.Events.OfType<RequestEscalated>().Count());
         var overdue = escalated.Events.Aggregate(after, CaseDecider.Evolve);
-        Assert.Contains(escalated.Events.SelectMany(e => CaseReactions.To(e, overdue, Policy)).OfType<NotifyAboutRequest>(), n => n.Notice == CoordinatorNotice.RequestOverdue);
+        Assert.All(Waits.Of((RegisteredCase)overdue, cadence, late), w => Assert.True(w.IsEscalated));
+        Assert.Contains(escalated.Events.SelectMany(e => CaseReactions.To(e, overdue)).OfType<NotifyAboutRequest>(), n => n.Notice == CoordinatorNotice.RequestOverdue);
 
         Assert.Equal(VettingRules.NothingDue, CaseDecider.Decide(overdue, new CheckDeadlines(Actor.System), new DecisionContext(late, Policy)).Error?.Rule);
     }

@@ -1,6 +1,7 @@
 using Iop.Cases;
 using Iop.Common;
 using Iop.Vetting;
+using Iop.Waiting;
 using static Iop.Shared.Tests.Cases.Spec;
 
 namespace Iop.Shared.Tests.PartnerVetting;
@@ -71,25 +72,55 @@ public sealed class ReminderTests
     }
 
     [Fact]
-    public void Each_change_of_schedule_arms_the_timer_for_the_next_step()
+    public void Starting_vetting_opens_one_wait_on_the_organisation_whose_first_step_is_three_days_before_the_due_date()
     {
-        var after = CaseDecider.Replay(Vetting);
+        var after = (RegisteredCase)CaseDecider.Replay(Vetting);
 
-        var timers = CaseReactions.To(VettingStarted, after, Policy).OfType<ScheduleDeadline>();
+        var wait = Assert.Single(Waits.Of(after, Policy.Reminders, Now));
 
-        Assert.Equal(Due.AddDays(-3), Assert.Single(timers).At);
+        Assert.Null(wait.RequestId);
+        Assert.Equal("karin.ek@navet.example", wait.Who.Email);
+        Assert.Equal(Due.AddDays(-3), wait.NextStep?.At);
     }
 
     [Fact]
-    public void After_a_reminder_the_next_timer_is_the_due_date()
+    public void After_a_reminder_the_wait_goes_on_to_the_due_date_under_the_same_key()
     {
+        var before = (RegisteredCase)CaseDecider.Replay(Vetting);
         var reminder = CheckAt(Due.AddDays(-3), Vetting).Events.Single();
-        var after = CaseDecider.Replay([.. Vetting, reminder]);
+        var after = (RegisteredCase)CaseDecider.Replay([.. Vetting, reminder]);
 
-        var effects = CaseReactions.To(reminder, after, Policy).ToList();
+        var effects = CaseReactions.To(reminder, after).ToList();
+        var wait = Assert.Single(Waits.Of(after, Policy.Reminders, Due.AddDays(-3)));
 
         Assert.Contains(effects, e => e is RemindInitiator r && r.Missing.Count == Policy.Documents.Count + 1);
-        Assert.Equal(Due, effects.OfType<ScheduleDeadline>().Single().At);
+        Assert.Equal(Due, wait.NextStep?.At);
+        Assert.Equal(Waits.Keys(before), Waits.Keys(after));
+        Assert.Empty(CaseReactions.ToWaits(before, after));
+    }
+
+    [Fact]
+    public void An_answered_document_starts_the_organisations_wait_over_for_what_is_still_missing()
+    {
+        var before = CaseDecider.Replay(Vetting);
+        var uploaded = new DocumentUploaded("statutes", new UploadedFile("f", "s.pdf", "application/pdf", 1, "00", Now), Initiator, Now);
+        var after = CaseDecider.Replay([.. Vetting, uploaded]);
+
+        var changed = Assert.IsType<WaitsChanged>(Assert.Single(CaseReactions.ToWaits(before, after)));
+
+        Assert.NotEqual(Waits.Keys(before), changed.Open);
+        Assert.Single(changed.Open);
+    }
+
+    [Fact]
+    public void A_step_missed_while_the_workflow_was_down_is_still_the_next_step()
+    {
+        var after = (RegisteredCase)CaseDecider.Replay(Vetting);
+
+        var wait = Assert.Single(Waits.Of(after, Policy.Reminders, Due.AddDays(1)));
+
+        Assert.Equal(Due.AddDays(-3), wait.NextStep?.At);
+        Assert.False(wait.IsEscalated);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed partial class DetailsModel
     public IReadOnlyList<FailedDelivery> FailedDeliveries { get; private set; } = [];
 
     private async Task LoadFailedDeliveriesAsync(CancellationToken cancellationToken) =>
-        FailedDeliveries = await HttpContext.RequestServices.GetRequiredService<OutboxDispatcher>().FailedAsync(Case.Id, cancellationToken).ConfigureAwait(false);
+        FailedDeliveries = await HttpContext.RequestServices.GetRequiredService<OutboxStore>().FailedAsync(Case.Id, cancellationToken).ConfigureAwait(false);
 
     public async Task<IActionResult> OnPostRetryDeliveryAsync(string id, [FromForm] string delivery, CancellationToken cancellationToken)
     {
@@ -19,9 +19,9 @@ internal sealed partial class DetailsModel
             return NotFound();
         }
 
-        var retried = await HttpContext.RequestServices.GetRequiredService<OutboxDispatcher>().RetryAsync(caseId, delivery, cancellationToken).ConfigureAwait(false);
+        var retried = await HttpContext.RequestServices.GetRequiredService<OutboxStore>().RetryAsync(caseId, delivery, cancellationToken).ConfigureAwait(false);
         StatusMessage = retried
-            ? T("Meddelandet har skickats på nytt. Står det kvar i listan misslyckades det igen.", "The message was sent again. If it is still listed, it failed again.")
+            ? T("Meddelandet skickas på nytt. Står det i listan igen misslyckades det en gång till.", "The message is being sent again. If it is listed again, it failed once more.")
             : T("Meddelandet väntar inte längre på något nytt försök.", "The message is no longer waiting for a retry.");
         return RedirectToPage(new { id });
     }

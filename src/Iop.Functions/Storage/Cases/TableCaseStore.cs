@@ -68,7 +68,7 @@ internal sealed class TableCaseStore : ICaseStore
                 : new(TableTransactionActionType.Add, SnapshotRow(change)),
         };
         actions.AddRange(change.Events.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.Event(change.Id, change.FromVersion + i + 1, e, commitId))));
-        actions.AddRange(change.Effects.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.New(change.Id, change.ToVersion, i, e, change.Summary.UpdatedAt))));
+        actions.AddRange(change.Effects.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add, OutboxRows.New(change.Id, change.ToVersion, i, e, change.Summary.Stage, change.Summary.UpdatedAt))));
         TransactionLimits.EnsureFits(change.Id, actions);
 
         try

@@ -1,0 +1,54 @@
+using Iop.Functions.Workflow.Activities;
+using Microsoft.DurableTask;
+
+namespace Iop.Functions.Workflow;
+
+/// <summary>
+/// Waits for one answer from one person (the organisation's documents and declaration, or one official's answer):
+/// reminders and the escalation fall due on durable timers from the guideline's cadence; each is committed to the case
+/// (which sends its mail) before the wait goes on. It ends when the record no longer waits for it, or when the
+/// lifecycle says so (answered, withdrawn, delegated, reassigned, the case ended).
+/// </summary>
+internal sealed class AwaitAnswer : TaskOrchestrator<WaitInput, string>
+{
+    /// <summary>The event the lifecycle sends when the wait has ended.</summary>
+    public const string EndedEvent = "ended";
+
+    /// <summary>Continue as new after this many steps, so a long overdue wait keeps a short history.</summary>
+    private const int StepsPerExecution = 20;
+
+    private static readonly TaskOptions Retry = CaseLifecycle.RetryFor(new DeliveryPolicy(10, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10)));
+
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, WaitInput input)
+    {
+        var ended = context.WaitForExternalEvent<string>(EndedEvent);
+        for (var step = 0; step < StepsPerExecution; step++)
+        {
+            var plan = await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, Retry);
+            if (!plan.IsOpen)
+            {
+                return "closed";
+            }
+
+            using var cancel = new CancellationTokenSource();
+            var timer = context.CreateTimer(plan.FireAt!.Value, cancel.Token);
+            if (await Task.WhenAny(timer, ended) == ended)
+            {
+                await cancel.CancelAsync();
+
+                // The record has moved on; planning once more clears what the case page shows of this wait.
+                await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, Retry);
+                return "ended";
+            }
+
+            if (!await context.CallActivityAsync<bool>(nameof(RecordReminder), new ReminderDue(input.CaseId, input.Key, plan.StepKey!), Retry))
+            {
+                // Nothing was due yet by the record's clock, or another wait took the step: look again shortly.
+                await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(1), CancellationToken.None);
+            }
+        }
+
+        context.ContinueAsNew(new ContinueAsNewOptions { NewInput = input, NewVersion = WorkflowVersion.Current, PreserveUnprocessedEvents = true });
+        return "continued";
+    }
+}

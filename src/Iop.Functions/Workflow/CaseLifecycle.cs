@@ -1,0 +1,131 @@
+using Iop.Functions.Workflow.Activities;
+using Microsoft.DurableTask;
+
+namespace Iop.Functions.Workflow;
+
+/// <summary>
+/// One per case (instance id = case id), from registration until the case ends. The record decides, the lifecycle
+/// carries out: it delivers every committed effect the relay hands it, in commit order, with retries, and runs one
+/// <see cref="AwaitAnswer"/> per open wait (a request to a person), starting and ending them as the record changes.
+/// It continues as new at each stage change, so its history stays short and new code takes over there.
+/// </summary>
+internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
+{
+    /// <summary>The external event the relay raises with a <see cref="RelayedBatch"/>.</summary>
+    public const string EffectsEvent = "effects";
+
+    private const int RememberedEffects = 200;
+
+    /// <summary>Continue as new after this many batches in one stage too, so a long stage keeps a short history.</summary>
+    private const int BatchesPerExecution = 50;
+
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, LifecycleInput input)
+    {
+        var seen = new List<string>(input.Seen ?? []);
+        var pending = new Queue<RelayedBatch>(input.Pending ?? []);
+        var waits = new HashSet<string>(input.Waits ?? [], StringComparer.Ordinal);
+
+        for (var handled = 1; ; handled++)
+        {
+            var batch = pending.Count > 0 ? pending.Dequeue() : await context.WaitForExternalEvent<RelayedBatch>(EffectsEvent);
+            foreach (var effect in batch.Effects.Where(e => !seen.Contains(e.Key)))
+            {
+                if (effect.Route == EffectRoute.Waits)
+                {
+                    Reconcile(context, input.CaseId, waits, effect.Waits ?? []);
+                }
+                else
+                {
+                    await DeliverAsync(context, input, effect);
+                }
+
+                seen.Add(effect.Key);
+            }
+
+            if (IsFinal(batch.Stage))
+            {
+                Reconcile(context, input.CaseId, waits, []);
+                return batch.Stage;
+            }
+
+            if (batch.Stage != input.Stage || handled >= BatchesPerExecution || context.Version != WorkflowVersion.Current)
+            {
+                context.ContinueAsNew(new ContinueAsNewOptions
+                {
+                    NewInput = input with { Stage = batch.Stage, Pending = [.. pending], Seen = seen.TakeLast(RememberedEffects).ToList(), Waits = [.. waits] },
+                    NewVersion = WorkflowVersion.Current,
+                    PreserveUnprocessedEvents = true,
+                });
+                return "continued";
+            }
+        }
+    }
+
+    /// <summary>The instance id of a case's wait: short and stable for the key.</summary>
+    public static string WaitInstanceId(string caseId, string key) => $"{caseId}:{WaitRows.Hash(key)}";
+
+    private static bool IsFinal(string stage) => stage is nameof(Cases.Stage.Active) or nameof(Cases.Stage.Discontinued) or nameof(Cases.Stage.Ended);
+
+    private static async Task DeliverAsync(TaskOrchestrationContext context, LifecycleInput input, RelayedEffect effect)
+    {
+        var reference = new EffectReference(input.CaseId, effect.Row);
+        var activity = effect.Route switch
+        {
+            EffectRoute.Mail => nameof(SendMail),
+            EffectRoute.Notice => nameof(SendNotice),
+            _ => nameof(SendCalendarInvitation),
+        };
+
+        string error;
+        try
+        {
+            var result = await context.CallActivityAsync<DeliveryResult>(activity, reference, Retry(input));
+            if (result.PermanentError is null)
+            {
+                if (result is { MeetingId: { } meeting, CalendarEventId: { } eventId })
+                {
+                    await context.CallActivityAsync(nameof(RecordCalendarEventId), new CalendarEventCreated(input.CaseId, meeting, eventId), Retry(input));
+                }
+
+                return;
+            }
+
+            error = result.PermanentError;
+        }
+        catch (TaskFailedException e)
+        {
+            error = $"{ShortName(e.FailureDetails.ErrorType)}: {e.FailureDetails.ErrorMessage}";
+        }
+
+        await context.CallActivityAsync(nameof(RecordDeliveryFailure), new DeliveryFailure(input.CaseId, effect.Row, error), Retry(input));
+    }
+
+    private static void Reconcile(TaskOrchestrationContext context, string caseId, HashSet<string> running, IReadOnlyList<string> open)
+    {
+        foreach (var ended in running.Except(open, StringComparer.Ordinal).ToList())
+        {
+            context.SendEvent(WaitInstanceId(caseId, ended), AwaitAnswer.EndedEvent, ended);
+            running.Remove(ended);
+        }
+
+        foreach (var started in open.Where(running.Add))
+        {
+            StartWait(context, caseId, started);
+        }
+    }
+
+    /// <summary>Started, not awaited: a wait lives on its own for weeks and reports to the record, not to the lifecycle.</summary>
+    private static void StartWait(TaskOrchestrationContext context, string caseId, string key) =>
+        _ = context.CallSubOrchestratorAsync(
+            nameof(AwaitAnswer),
+            new WaitInput(caseId, key),
+            new SubOrchestrationOptions { InstanceId = WaitInstanceId(caseId, key), Version = WorkflowVersion.Current });
+
+    private static TaskOptions Retry(LifecycleInput input) => RetryFor(input.Delivery);
+
+    /// <summary>Exponential backoff; an activity that reports a permanent error returns it instead of throwing.</summary>
+    public static TaskOptions RetryFor(DeliveryPolicy policy) =>
+        TaskOptions.FromRetryPolicy(new RetryPolicy(policy.MaxAttempts, policy.FirstRetry, backoffCoefficient: 2, maxRetryInterval: policy.MaxRetry));
+
+    private static string ShortName(string errorType) => errorType[(errorType.LastIndexOf('.') + 1)..];
+}

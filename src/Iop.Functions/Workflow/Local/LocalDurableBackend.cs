@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+
+namespace Iop.Functions.Workflow.Local;
+
+/// <summary>
+/// The durable backend of a local run: Durable Task's gRPC sidecar (<see cref="TaskHubGrpcServer"/>) over the Azure
+/// Storage provider that Durable Functions uses in Azure, on the Azurite the app already runs. State lives in storage,
+/// so orchestrations, timers and activities survive a restart (or kill -9). In Azure the Functions host is this backend.
+/// </summary>
+internal sealed class LocalDurableBackend(IOptions<WorkflowOptions> options, LocalDurableEndpoint endpoint, string connectionString, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _sidecar;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var storage = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            TaskHubName = settings.TaskHub,
+            PartitionCount = 1,
+            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
+            ControlQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
+            LoggerFactory = loggers,
+        });
+        var service = new SidecarCompatibleService(storage);
+        await service.CreateIfNotExistsAsync().ConfigureAwait(false);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        _sidecar = builder.Build();
+        _sidecar.MapGrpcService<TaskHubGrpcServer>();
+        await _sidecar.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_sidecar is not null)
+        {
+            await _sidecar.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sidecar is not null)
+        {
+            await _sidecar.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>Where the local durable backend listens: the configured port, or a free one taken when the app is wired.</summary>
+internal sealed class LocalDurableEndpoint(int port)
+{
+    public int Port { get; } = port == 0 ? FreePort() : port;
+
+    public Uri Address => new($"http://127.0.0.1:{Port}");
+
+    private static int FreePort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}

@@ -1,0 +1,23 @@
+using Iop.Functions.Hosting;
+
+namespace Iop.Functions.Workflow;
+
+/// <summary>
+/// Between the record's clock (the app's <see cref="TimeProvider"/>, sped up with <c>Clock:Scale</c> in demonstrations
+/// and tests) and the workflow's: durable timers fire on the real UTC clock of the Durable Task backend.
+/// </summary>
+internal sealed class WorkflowClock(TimeProvider time)
+{
+    /// <summary>The record's now.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>When a moment of the record's clock comes on the workflow's clock (UTC).</summary>
+    public DateTime ToWorkflowTime(DateTimeOffset at)
+    {
+        var wait = at - time.GetUtcNow();
+        var real = time is ScaledTimeProvider scaled ? scaled.ToReal(wait) : wait;
+
+        // The durable backend's clock is the system's: the one place the workflow needs it.
+        return (TimeProvider.System.GetUtcNow() + (real < TimeSpan.Zero ? TimeSpan.Zero : real)).UtcDateTime;
+    }
+}

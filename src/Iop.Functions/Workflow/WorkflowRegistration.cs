@@ -1,0 +1,69 @@
+using Grpc.Net.Client;
+using Iop.Functions.Storage.Azurite;
+using Iop.Functions.Workflow.Activities;
+using Iop.Functions.Workflow.Local;
+using Iop.Functions.Workflow.Relay;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+
+namespace Iop.Functions.Workflow;
+
+internal static class WorkflowRegistration
+{
+    /// <summary>Every orchestrator and activity, registered by its class name; the Functions worker has one wrapper per class.</summary>
+    public static void AddWorkflowTasks(this DurableTaskRegistry tasks)
+    {
+        tasks.AddOrchestrator<CaseLifecycle>();
+        tasks.AddOrchestrator<AwaitAnswer>();
+        tasks.AddActivity<SendMail>();
+        tasks.AddActivity<SendNotice>();
+        tasks.AddActivity<SendCalendarInvitation>();
+        tasks.AddActivity<RecordCalendarEventId>();
+        tasks.AddActivity<RecordDeliveryFailure>();
+        tasks.AddActivity<PlanWait>();
+        tasks.AddActivity<RecordReminder>();
+    }
+
+    /// <summary>What the activities and the relay need, in every role that runs the workflow.</summary>
+    public static IServiceCollection AddWorkflowServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        services.AddSingleton<WorkflowClock>();
+        services.AddSingleton<WaitRows>();
+        services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<OutboxRelay>();
+        return services;
+    }
+
+    /// <summary>
+    /// The whole workflow in this process (a local run, the tests): the durable backend on Azurite, the Durable Task
+    /// worker and client over gRPC to it, and the relay as a hosted poller. Registered after storage, so Azurite is up first.
+    /// </summary>
+    public static IServiceCollection AddLocalWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddWorkflowServices(configuration);
+        var endpoint = new LocalDurableEndpoint(configuration.GetValue($"{WorkflowOptions.Section}:{nameof(WorkflowOptions.LocalPort)}", 0));
+        var connectionString = configuration.GetConnectionString("Storage") ?? LocalAzurite.DevelopmentStorage;
+        services.AddSingleton(endpoint);
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LocalDurableBackend>(sp, connectionString));
+
+        var channel = GrpcChannel.ForAddress(endpoint.Address);
+        services.AddSingleton(channel);
+        services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(tasks => tasks.AddWorkflowTasks());
+            worker.UseGrpc(channel);
+            worker.UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+            {
+                Version = WorkflowVersion.Current,
+                DefaultVersion = WorkflowVersion.Current,
+                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+            });
+        });
+        services.AddDurableTaskClient(client => client.UseGrpc(channel));
+        services.AddHostedService<RelayHostedService>();
+        return services;
+    }
+}
