@@ -48,7 +48,7 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
                 return batch.Stage;
             }
 
-            if (batch.Stage != input.Stage || handled >= BatchesPerExecution || context.Version != WorkflowVersion.Current)
+            if (handled >= BatchesPerExecution || context.Version != WorkflowVersion.Current)
             {
                 context.ContinueAsNew(new ContinueAsNewOptions
                 {

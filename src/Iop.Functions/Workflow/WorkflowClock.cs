@@ -11,6 +11,9 @@ internal sealed class WorkflowClock(TimeProvider time)
     /// <summary>The record's now.</summary>
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>How long a real span lasts on the record's clock (operational waits, such as the relay's, are real time).</summary>
+    public TimeSpan OnRecordClock(TimeSpan real) => time is ScaledTimeProvider scaled ? real * scaled.Scale : real;
+
     /// <summary>When a moment of the record's clock comes on the workflow's clock (UTC).</summary>
     public DateTime ToWorkflowTime(DateTimeOffset at)
     {

@@ -14,14 +14,14 @@ namespace Iop.Functions.Workflow.Relay;
 /// lifecycle for a new case, or again after it ended), then marks them relayed. Idempotent: a row handed over twice is
 /// ignored by the lifecycle, which remembers what it has seen; the sweep hands over what a crash left behind.
 /// </summary>
-internal sealed class OutboxRelay(OutboxStore outbox, IOptions<WorkflowOptions> options, TimeProvider time, ILogger<OutboxRelay> logger)
+internal sealed class OutboxRelay(OutboxStore outbox, IOptions<WorkflowOptions> options, TimeProvider time, WorkflowClock clock, ILogger<OutboxRelay> logger)
 {
     private static readonly IReadOnlyList<string> Alive = [nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Running), nameof(OrchestrationRuntimeStatus.Suspended)];
 
     /// <summary>Relays the case's new rows (with <paramref name="includeStale"/>, also those relayed long ago and not delivered).</summary>
     public async Task<int> RelayAsync(DurableTaskClient client, CaseId id, bool includeStale, CancellationToken cancellationToken)
     {
-        var rows = await outbox.ToRelayAsync(id, includeStale ? time.GetUtcNow() - options.Value.StaleRelay : null, cancellationToken).ConfigureAwait(false);
+        var rows = await outbox.ToRelayAsync(id, includeStale ? time.GetUtcNow() - clock.OnRecordClock(options.Value.StaleRelay) : null, cancellationToken).ConfigureAwait(false);
         var effects = new List<RelayedEffect>(rows.Count);
         foreach (var row in rows)
         {
@@ -54,7 +54,7 @@ internal sealed class OutboxRelay(OutboxStore outbox, IOptions<WorkflowOptions> 
     {
         var settings = options.Value;
         var relayed = 0;
-        foreach (var id in await outbox.CasesToSweepAsync(settings.SweepGrace, settings.StaleRelay, cancellationToken).ConfigureAwait(false))
+        foreach (var id in await outbox.CasesToSweepAsync(clock.OnRecordClock(settings.SweepGrace), clock.OnRecordClock(settings.StaleRelay), cancellationToken).ConfigureAwait(false))
         {
             relayed += await RelayAsync(client, id, includeStale: true, cancellationToken).ConfigureAwait(false);
         }
