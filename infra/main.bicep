@@ -77,7 +77,7 @@ var names = {
 var taskHubName = 'iop${environmentName}'
 
 // The queue the web role signals after a commit and the worker's relay trigger reads (through AzureWebJobsStorage).
-var relayQueueName = 'relay'
+var relayQueueName = 'outbox' // the app's Storage:OutboxQueue default
 
 // Built-in role definitions, by their well-known ids. Everything is granted at resource scope, nothing higher.
 var storageRoles = [

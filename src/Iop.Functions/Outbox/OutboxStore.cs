@@ -87,12 +87,12 @@ internal sealed class OutboxStore(TableServiceClient tables, IOptions<StorageOpt
         return TryUpdateAsync(update, ETag.All, cancellationToken);
     }
 
-    /// <summary>Records that the effect failed for good; false when it was already delivered or marked.</summary>
-    public async Task<bool> MarkFailedAsync(CaseId id, string rowKey, string error, CancellationToken cancellationToken)
+    /// <summary>Records that the effect failed for good: the row as it was, or null when it was already delivered or marked.</summary>
+    public async Task<TableEntity?> MarkFailedAsync(CaseId id, string rowKey, string error, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, rowKey, cancellationToken).ConfigureAwait(false) is not { } row || OutboxRows.Status(row) is OutboxStatus.Sent or OutboxStatus.Failed)
         {
-            return false;
+            return null;
         }
 
         var update = new TableEntity(row.PartitionKey, row.RowKey)
@@ -101,7 +101,7 @@ internal sealed class OutboxStore(TableServiceClient tables, IOptions<StorageOpt
             ["LastError"] = error.Length <= MaxErrorLength ? error : error[..MaxErrorLength],
             ["FailedAt"] = time.GetUtcNow(),
         };
-        return await TryUpdateAsync(update, row.ETag, cancellationToken).ConfigureAwait(false);
+        return await TryUpdateAsync(update, row.ETag, cancellationToken).ConfigureAwait(false) ? row : null;
     }
 
     /// <summary>The case's effects that failed for good, for the case page.</summary>

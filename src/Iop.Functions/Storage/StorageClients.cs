@@ -25,7 +25,11 @@ internal sealed record StorageClients(TableServiceClient Tables, QueueServiceCli
                 new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential));
         }
 
-        var connection = string.IsNullOrEmpty(connectionString) ? LocalAzurite.DevelopmentStorage : connectionString;
+        var connection = ConnectionString(configuration);
         return new StorageClients(new TableServiceClient(connection), new QueueServiceClient(connection), new BlobServiceClient(connection));
     }
+
+    /// <summary>The configured connection string, or development storage (Azurite) when none is set.</summary>
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Storage") is { Length: > 0 } configured ? configured : LocalAzurite.DevelopmentStorage;
 }

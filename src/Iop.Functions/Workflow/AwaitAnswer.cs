@@ -35,10 +35,7 @@ internal sealed class AwaitAnswer : TaskOrchestrator<WaitInput, string>
             if (await Task.WhenAny(timer, ended) == ended)
             {
                 await cancel.CancelAsync();
-
-                // The record has moved on; planning once more clears what the case page shows of this wait.
-                await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, Retry);
-                return "ended";
+                break;
             }
 
             if (!await context.CallActivityAsync<bool>(nameof(RecordReminder), new ReminderDue(input.CaseId, input.Key, plan.StepKey!), Retry))
@@ -48,7 +45,14 @@ internal sealed class AwaitAnswer : TaskOrchestrator<WaitInput, string>
             }
         }
 
-        context.ContinueAsNew(new ContinueAsNewOptions { NewInput = input, NewVersion = WorkflowVersion.Current, PreserveUnprocessedEvents = true });
-        return "continued";
+        if (!ended.IsCompleted)
+        {
+            context.ContinueAsNew(new ContinueAsNewOptions { NewInput = input, NewVersion = WorkflowVersion.Current, PreserveUnprocessedEvents = true });
+            return "continued";
+        }
+
+        // The record has moved on; planning once more clears what the case page shows of this wait.
+        await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, Retry);
+        return "ended";
     }
 }

@@ -7,7 +7,9 @@ namespace Iop.Functions.Workflow;
 /// One per case (instance id = case id), from registration until the case ends. The record decides, the lifecycle
 /// carries out: it delivers every committed effect the relay hands it, in commit order, with retries, and runs one
 /// <see cref="AwaitAnswer"/> per open wait (a request to a person), starting and ending them as the record changes.
-/// It continues as new at each stage change, so its history stays short and new code takes over there.
+/// It continues as new every <see cref="BatchesPerExecution"/> batches, so its history stays short and newer code takes
+/// over there. (At every stage change would be shorter still; the local durable backend loses the new execution there, see
+/// the README's design notes.)
 /// </summary>
 internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
 {
@@ -16,7 +18,7 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
 
     private const int RememberedEffects = 200;
 
-    /// <summary>Continue as new after this many batches in one stage too, so a long stage keeps a short history.</summary>
+    /// <summary>Continue as new after this many batches, so a long-lived case keeps a short history.</summary>
     private const int BatchesPerExecution = 50;
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, LifecycleInput input)

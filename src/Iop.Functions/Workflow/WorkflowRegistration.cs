@@ -1,5 +1,5 @@
 using Grpc.Net.Client;
-using Iop.Functions.Storage.Azurite;
+using Iop.Functions.Storage;
 using Iop.Functions.Workflow.Activities;
 using Iop.Functions.Workflow.Local;
 using Iop.Functions.Workflow.Relay;
@@ -44,7 +44,7 @@ internal static class WorkflowRegistration
     {
         services.AddWorkflowServices(configuration);
         var endpoint = new LocalDurableEndpoint(configuration.GetValue($"{WorkflowOptions.Section}:{nameof(WorkflowOptions.LocalPort)}", 0));
-        var connectionString = configuration.GetConnectionString("Storage") ?? LocalAzurite.DevelopmentStorage;
+        var connectionString = StorageClients.ConnectionString(configuration);
         services.AddSingleton(endpoint);
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LocalDurableBackend>(sp, connectionString));
 

@@ -30,6 +30,16 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         return rows;
     }
 
+    private static async Task<CaseId> SubmitAsync(IopAppFactory app)
+    {
+        var id = CaseId.New();
+        Assert.IsType<Accepted>(await app.Services.GetRequiredService<CaseService>().SubmitAsync(id, TestCases.Initiative(), CancellationToken.None));
+        return id;
+    }
+
+    private static Task<List<TableEntity>> AllSentAsync(TestCases cases, CaseId id) =>
+        Eventually.WaitForAsync(() => OutboxRowsAsync(cases, id), r => r.Count > 0 && r.All(x => x.GetString("Status") == "Sent"), "the effects to be sent");
+
     private static Task<IReadOnlyList<LocalOutboxMessage>> MailAsync(IopAppFactory app) =>
         app.Services.GetRequiredService<LocalOutboxStore>().ListAsync(LocalOutboxStore.MailPartition, 100, CancellationToken.None);
 
@@ -39,10 +49,9 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         var suffix = Suffix();
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(suffix);
         var cases = new TestCases(azurite, suffix: suffix);
-        var id = CaseId.New();
-        await app.Services.GetRequiredService<CaseService>().SubmitAsync(id, TestCases.Initiative(), CancellationToken.None);
+        var id = await SubmitAsync(app);
 
-        var rows = await Eventually.WaitForAsync(() => OutboxRowsAsync(cases, id), r => r.Count > 0 && r.All(x => x.GetString("Status") == "Sent"), "the effects to be sent");
+        var rows = await AllSentAsync(cases, id);
 
         var mail = Assert.Single(await MailAsync(app));
         Assert.StartsWith("Vi har tagit emot ert IOP-initiativ – ", mail.Subject, StringComparison.Ordinal);
@@ -60,9 +69,8 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         var suffix = Suffix();
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(suffix);
         var cases = new TestCases(azurite, suffix: suffix);
-        var id = CaseId.New();
-        await app.Services.GetRequiredService<CaseService>().SubmitAsync(id, TestCases.Initiative(), CancellationToken.None);
-        await Eventually.WaitForAsync(() => OutboxRowsAsync(cases, id), r => r.Count > 0 && r.All(x => x.GetString("Status") == "Sent"), "the effects to be sent");
+        var id = await SubmitAsync(app);
+        await AllSentAsync(cases, id);
 
         // As if the relay had died between handing the rows over and marking them: they are pending again.
         foreach (var row in await OutboxRowsAsync(cases, id))
@@ -89,10 +97,9 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
             .WithSetting("Workflow:FirstRetry", "00:00:00.200")
             .WithServices(services => services.AddSingleton<IMailer>(sp => mailer = new FlakyMailer(new LocalMailer(sp.GetRequiredService<LocalOutboxStore>()), failures: 2)));
         var cases = new TestCases(azurite, suffix: suffix);
-        var id = CaseId.New();
-        await app.Services.GetRequiredService<CaseService>().SubmitAsync(id, TestCases.Initiative(), CancellationToken.None);
+        var id = await SubmitAsync(app);
 
-        await Eventually.WaitForAsync(() => OutboxRowsAsync(cases, id), r => r.Count > 0 && r.All(x => x.GetString("Status") == "Sent"), "the effects to be sent");
+        await AllSentAsync(cases, id);
 
         Assert.Equal(3, mailer!.Calls);
         Assert.Single(await MailAsync(app));
@@ -107,8 +114,7 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
             .WithSetting("Workflow:DeliveryAttempts", "3")
             .WithServices(services => services.AddSingleton<IMailer>(sp => new FlakyMailer(new LocalMailer(sp.GetRequiredService<LocalOutboxStore>()), failures: int.MaxValue)));
         var cases = new TestCases(azurite, suffix: suffix);
-        var id = CaseId.New();
-        await app.Services.GetRequiredService<CaseService>().SubmitAsync(id, TestCases.Initiative(), CancellationToken.None);
+        var id = await SubmitAsync(app);
 
         var rows = await Eventually.WaitForAsync(() => OutboxRowsAsync(cases, id), r => r.Any(x => x.GetString("Status") == "Failed"), "the mail to fail");
 
@@ -132,8 +138,9 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         await (await cases.Signal.QueueAsync()).ClearMessagesAsync();
 
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(suffix).WithSetting("Workflow:SweepGrace", "00:00:00");
+        app.StartServer();
 
-        await Eventually.WaitForAsync(() => OutboxRowsAsync(cases, id), r => r.Count > 0 && r.All(x => x.GetString("Status") == "Sent"), "the sweep to deliver the effects");
+        await AllSentAsync(cases, id);
         Assert.Single(await MailAsync(app));
     }
 

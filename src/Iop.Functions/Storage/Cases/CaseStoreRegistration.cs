@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Iop.Cases;
 using Iop.Functions.Outbox;
-using Iop.Functions.Storage.Azurite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Iop.Functions.Storage.Cases;
@@ -17,7 +16,7 @@ internal static class CaseStoreRegistration
     public static IServiceCollection AddTableCaseStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        var connectionString = configuration.GetConnectionString("Storage") ?? LocalAzurite.DevelopmentStorage;
+        var connectionString = StorageClients.ConnectionString(configuration);
         services.TryAddSingleton(_ => new TableServiceClient(connectionString));
         services.TryAddSingleton(_ => new QueueServiceClient(connectionString));
         services.TryAddSingleton<QueueOutboxSignal>();

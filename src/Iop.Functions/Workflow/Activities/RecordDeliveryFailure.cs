@@ -12,9 +12,7 @@ internal sealed class RecordDeliveryFailure(OutboxStore outbox, EffectDelivery d
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, DeliveryFailure input)
     {
-        var id = CaseId.Parse(input.CaseId);
-        if (await outbox.FindAsync(id, input.Row, CancellationToken.None).ConfigureAwait(false) is not { } row
-            || !await outbox.MarkFailedAsync(id, input.Row, input.Error, CancellationToken.None).ConfigureAwait(false))
+        if (await outbox.MarkFailedAsync(CaseId.Parse(input.CaseId), input.Row, input.Error, CancellationToken.None).ConfigureAwait(false) is not { } row)
         {
             return false;
         }

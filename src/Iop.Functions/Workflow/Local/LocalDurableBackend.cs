@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -60,20 +59,5 @@ internal sealed class LocalDurableBackend(IOptions<WorkflowOptions> options, Loc
         {
             await _sidecar.DisposeAsync().ConfigureAwait(false);
         }
-    }
-}
-
-/// <summary>Where the local durable backend listens: the configured port, or a free one taken when the app is wired.</summary>
-internal sealed class LocalDurableEndpoint(int port)
-{
-    public int Port { get; } = port == 0 ? FreePort() : port;
-
-    public Uri Address => new($"http://127.0.0.1:{Port}");
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }
