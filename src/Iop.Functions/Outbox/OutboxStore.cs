@@ -129,11 +129,14 @@ internal sealed class OutboxStore(TableServiceClient tables, IOptions<StorageOpt
             return false;
         }
 
+        // The case's stage now, not the commit's: the lifecycle learns from a batch's stage whether the case has ended.
+        var snapshot = await Table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, CaseRows.Snapshot, select: ["Stage"], cancellationToken: cancellationToken).ConfigureAwait(false);
         var update = new TableEntity(row.PartitionKey, row.RowKey)
         {
             ["Status"] = nameof(OutboxStatus.Pending),
             ["Attempt"] = OutboxRows.Attempt(row) + 1,
             ["NextAttemptAt"] = time.GetUtcNow(),
+            ["Stage"] = snapshot.HasValue ? snapshot.Value!.GetString("Stage") : row.GetString("Stage"),
         };
         if (!await TryUpdateAsync(update, row.ETag, cancellationToken).ConfigureAwait(false))
         {
