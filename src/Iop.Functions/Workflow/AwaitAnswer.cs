@@ -9,8 +9,14 @@ namespace Iop.Functions.Workflow;
 /// (which sends its mail) before the wait goes on. It ends when the record no longer waits for it, or when the
 /// lifecycle says so (answered, withdrawn, delegated, reassigned, the case ended).
 /// </summary>
-internal sealed class AwaitAnswer : TaskOrchestrator<WaitInput, string>
+internal sealed class AwaitAnswer(string version) : TaskOrchestrator<WaitInput, string>
 {
+    /// <summary>Runs as <see cref="WorkflowVersion.Current"/>, the version this code was written as.</summary>
+    public AwaitAnswer()
+        : this(WorkflowVersion.Current)
+    {
+    }
+
     /// <summary>The event the lifecycle sends when the wait has ended.</summary>
     public const string EndedEvent = "ended";
 
@@ -34,7 +40,10 @@ internal sealed class AwaitAnswer : TaskOrchestrator<WaitInput, string>
             var timer = context.CreateTimer(plan.FireAt!.Value, cancel.Token);
             if (await Task.WhenAny(timer, ended) == ended)
             {
-                await cancel.CancelAsync();
+                // Synchronously: CancelAsync would resume this orchestrator off its own scheduler, and what follows would be lost.
+#pragma warning disable CA1849
+                cancel.Cancel();
+#pragma warning restore CA1849
                 break;
             }
 
@@ -47,7 +56,7 @@ internal sealed class AwaitAnswer : TaskOrchestrator<WaitInput, string>
 
         if (!ended.IsCompleted)
         {
-            context.ContinueAsNew(new ContinueAsNewOptions { NewInput = input, NewVersion = WorkflowVersion.Current, PreserveUnprocessedEvents = true });
+            context.ContinueAsNew(new ContinueAsNewOptions { NewInput = input, NewVersion = version, PreserveUnprocessedEvents = true });
             return "continued";
         }
 

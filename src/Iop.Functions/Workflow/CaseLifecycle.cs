@@ -11,8 +11,14 @@ namespace Iop.Functions.Workflow;
 /// over there. (At every stage change would be shorter still; the local durable backend loses the new execution there, see
 /// the README's design notes.)
 /// </summary>
-internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
+internal sealed class CaseLifecycle(string version) : TaskOrchestrator<LifecycleInput, string>
 {
+    /// <summary>Runs as <see cref="WorkflowVersion.Current"/>, the version this code was written as.</summary>
+    public CaseLifecycle()
+        : this(WorkflowVersion.Current)
+    {
+    }
+
     /// <summary>The external event the relay raises with a <see cref="RelayedBatch"/>.</summary>
     public const string EffectsEvent = "effects";
 
@@ -25,7 +31,9 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
     {
         var seen = new List<string>(input.Seen ?? []);
         var pending = new Queue<RelayedBatch>(input.Pending ?? []);
-        var waits = new HashSet<string>(input.Waits ?? [], StringComparer.Ordinal);
+        var waits = new RunningWaits(context, input.CaseId, version);
+        IReadOnlyList<string> open = input.Waits ?? [];
+        waits.Reconcile(open);
 
         for (var handled = 1; ; handled++)
         {
@@ -34,7 +42,7 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
             {
                 if (effect.Route == EffectRoute.Waits)
                 {
-                    Reconcile(context, input.CaseId, waits, effect.Waits ?? []);
+                    open = effect.Waits ?? [];
                 }
                 else
                 {
@@ -46,20 +54,25 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
 
             if (IsFinal(batch.Stage))
             {
-                Reconcile(context, input.CaseId, waits, []);
+                await waits.EndAllAsync();
                 return batch.Stage;
             }
 
-            if (handled >= BatchesPerExecution || context.Version != WorkflowVersion.Current)
+            if (batch.Stage != input.Stage || handled >= BatchesPerExecution || context.Version != version)
             {
+                // An execution only ends once its sub-orchestrations have (Durable Task keeps it open for them), so the
+                // waits end here and the next execution starts the ones still open afresh: they plan from the record.
+                await waits.EndAllAsync();
                 context.ContinueAsNew(new ContinueAsNewOptions
                 {
-                    NewInput = input with { Stage = batch.Stage, Pending = [.. pending], Seen = seen.TakeLast(RememberedEffects).ToList(), Waits = [.. waits] },
-                    NewVersion = WorkflowVersion.Current,
+                    NewInput = input with { Stage = batch.Stage, Pending = [.. pending], Seen = seen.TakeLast(RememberedEffects).ToList(), Waits = open },
+                    NewVersion = version,
                     PreserveUnprocessedEvents = true,
                 });
                 return "continued";
             }
+
+            waits.Reconcile(open);
         }
     }
 
@@ -102,27 +115,6 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
         await context.CallActivityAsync(nameof(RecordDeliveryFailure), new DeliveryFailure(input.CaseId, effect.Row, error), Retry(input));
     }
 
-    private static void Reconcile(TaskOrchestrationContext context, string caseId, HashSet<string> running, IReadOnlyList<string> open)
-    {
-        foreach (var ended in running.Except(open, StringComparer.Ordinal).ToList())
-        {
-            context.SendEvent(WaitInstanceId(caseId, ended), AwaitAnswer.EndedEvent, ended);
-            running.Remove(ended);
-        }
-
-        foreach (var started in open.Where(running.Add))
-        {
-            StartWait(context, caseId, started);
-        }
-    }
-
-    /// <summary>Started, not awaited: a wait lives on its own for weeks and reports to the record, not to the lifecycle.</summary>
-    private static void StartWait(TaskOrchestrationContext context, string caseId, string key) =>
-        _ = context.CallSubOrchestratorAsync(
-            nameof(AwaitAnswer),
-            new WaitInput(caseId, key),
-            new SubOrchestrationOptions { InstanceId = WaitInstanceId(caseId, key), Version = WorkflowVersion.Current });
-
     private static TaskOptions Retry(LifecycleInput input) => RetryFor(input.Delivery);
 
     /// <summary>Exponential backoff; an activity that reports a permanent error returns it instead of throwing.</summary>
@@ -130,4 +122,57 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
         TaskOptions.FromRetryPolicy(new RetryPolicy(policy.MaxAttempts, policy.FirstRetry, backoffCoefficient: 2, maxRetryInterval: policy.MaxRetry));
 
     private static string ShortName(string errorType) => errorType[(errorType.LastIndexOf('.') + 1)..];
+
+    /// <summary>The waits this execution started, by key; only the relayed changes (in commit order) start and end them.</summary>
+    private sealed class RunningWaits(TaskOrchestrationContext context, string caseId, string version)
+    {
+        private readonly Dictionary<string, Task<string>> _running = new(StringComparer.Ordinal);
+        private readonly List<Task<string>> _started = [];
+
+        public void Reconcile(IReadOnlyList<string> open)
+        {
+            foreach (var ended in _running.Keys.Except(open, StringComparer.Ordinal).ToList())
+            {
+                End(ended);
+            }
+
+            foreach (var key in open.Where(k => !_running.ContainsKey(k)))
+            {
+                // Started, not awaited here: a wait lives on its own for weeks and reports to the record, not to the lifecycle.
+                var wait = context.CallSubOrchestratorAsync<string>(
+                    nameof(AwaitAnswer),
+                    new WaitInput(caseId, key),
+                    new SubOrchestrationOptions { InstanceId = WaitInstanceId(caseId, key), Version = version });
+                _running.Add(key, wait);
+                _started.Add(wait);
+            }
+        }
+
+        /// <summary>Ends every running wait and waits until all this execution started have finished.</summary>
+        public async Task EndAllAsync()
+        {
+            foreach (var key in _running.Keys.ToList())
+            {
+                End(key);
+            }
+
+            foreach (var wait in _started)
+            {
+                try
+                {
+                    await wait;
+                }
+                catch (TaskFailedException)
+                {
+                    // A failed wait has ended too; its failure is in its own history.
+                }
+            }
+        }
+
+        private void End(string key)
+        {
+            context.SendEvent(WaitInstanceId(caseId, key), AwaitAnswer.EndedEvent, key);
+            _running.Remove(key);
+        }
+    }
 }

@@ -36,5 +36,11 @@ internal sealed class WorkflowOptions
     /// <summary>Locally: how soon work taken by a process that died is taken again (DTFx's default is 5 min).</summary>
     public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The orchestration version this process runs and starts (<see cref="WorkflowVersion.Current"/>); set only to
+    /// rehearse an upgrade, as the deployment test does.
+    /// </summary>
+    public string Version { get; set; } = WorkflowVersion.Current;
+
     public DeliveryPolicy Delivery => new(DeliveryAttempts, FirstRetry, MaxRetry);
 }

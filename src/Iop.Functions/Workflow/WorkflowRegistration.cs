@@ -12,10 +12,10 @@ namespace Iop.Functions.Workflow;
 internal static class WorkflowRegistration
 {
     /// <summary>Every orchestrator and activity, registered by its class name; the Functions worker has one wrapper per class.</summary>
-    public static void AddWorkflowTasks(this DurableTaskRegistry tasks)
+    public static void AddWorkflowTasks(this DurableTaskRegistry tasks, string version = WorkflowVersion.Current)
     {
-        tasks.AddOrchestrator<CaseLifecycle>();
-        tasks.AddOrchestrator<AwaitAnswer>();
+        tasks.AddOrchestrator(nameof(CaseLifecycle), () => new CaseLifecycle(version));
+        tasks.AddOrchestrator(nameof(AwaitAnswer), () => new AwaitAnswer(version));
         tasks.AddActivity<SendMail>();
         tasks.AddActivity<SendNotice>();
         tasks.AddActivity<SendCalendarInvitation>();
@@ -50,14 +50,15 @@ internal static class WorkflowRegistration
 
         var channel = GrpcChannel.ForAddress(endpoint.Address);
         services.AddSingleton(channel);
+        var version = configuration.GetValue($"{WorkflowOptions.Section}:{nameof(WorkflowOptions.Version)}", WorkflowVersion.Current)!;
         services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(tasks => tasks.AddWorkflowTasks());
+            worker.AddTasks(tasks => tasks.AddWorkflowTasks(version));
             worker.UseGrpc(channel);
             worker.UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
             {
-                Version = WorkflowVersion.Current,
-                DefaultVersion = WorkflowVersion.Current,
+                Version = version,
+                DefaultVersion = version,
                 MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
                 FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
             });

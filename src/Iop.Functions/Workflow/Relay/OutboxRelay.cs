@@ -76,7 +76,7 @@ internal sealed class OutboxRelay(OutboxStore outbox, IOptions<WorkflowOptions> 
             try
             {
                 var input = new LifecycleInput(instanceId, options.Value.Delivery, Pending: [batch]);
-                var start = new StartOrchestrationOptions(instanceId) { Version = WorkflowVersion.Current, DedupeStatuses = Alive };
+                var start = new StartOrchestrationOptions(instanceId) { Version = options.Value.Version, DedupeStatuses = Alive };
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(CaseLifecycle), input, start, cancellationToken).ConfigureAwait(false);
                 return;
             }
