@@ -27,6 +27,22 @@ internal sealed class AwaitAnswer(string version) : TaskOrchestrator<WaitInput, 
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, WaitInput input)
     {
+        try
+        {
+            return await WaitAsync(context, input);
+        }
+        catch (TaskFailedException e)
+        {
+            // Retries are spent: the reminders of this wait have stopped. The case page says so; the next stage change
+            // (or a restart of the lifecycle) starts the wait afresh from the record.
+            var error = $"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}";
+            await context.CallActivityAsync(nameof(RecordWorkflowFailure), new WorkflowFailure(context.InstanceId, nameof(AwaitAnswer), input.Key, error), Retry);
+            return "failed";
+        }
+    }
+
+    private async Task<string> WaitAsync(TaskOrchestrationContext context, WaitInput input)
+    {
         var ended = context.WaitForExternalEvent<string>(EndedEvent);
         for (var step = 0; step < StepsPerExecution; step++)
         {

@@ -23,6 +23,7 @@ internal static class WorkflowRegistration
         tasks.AddActivity<RecordDeliveryFailure>();
         tasks.AddActivity<PlanWait>();
         tasks.AddActivity<RecordReminder>();
+        tasks.AddActivity<RecordWorkflowFailure>();
     }
 
     /// <summary>What the activities and the relay need, in every role that runs the workflow.</summary>
@@ -31,6 +32,7 @@ internal static class WorkflowRegistration
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
         services.AddSingleton<WorkflowClock>();
         services.AddSingleton<WaitRows>();
+        services.AddSingleton<WorkflowFailures>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxRelay>();
         return services;

@@ -1,5 +1,6 @@
 using Iop.Cases;
 using Iop.Functions.Hosting;
+using Iop.Functions.Localization;
 using Iop.Functions.Outbox.LocalOutbox;
 using Iop.Functions.Tests.Infrastructure;
 using Iop.Functions.Workflow;
@@ -30,14 +31,14 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Suffix()).WithClock(new ScaledTimeProvider(TimeProvider.System.GetUtcNow(), Scale));
         var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
 
-        var history = await Eventually.WaitForAsync(() => HistoryAsync(app, id), h => h.Any(e => e.Event is RequestEscalated), "the escalation");
+        var history = await Eventually.WaitForAsync(() => HistoryAsync(app, id), h => h.Any(e => e.Event is RequestEscalated), "the escalation", seconds: 60);
 
         var steps = history.Select(h => h.Event).OfType<RequestReminded>().Where(r => r.RequestId == "staffing-socialnamnden").SelectMany(r => r.Steps).ToList();
         Assert.Equal(steps.Distinct(StringComparer.Ordinal).Count(), steps.Count);
         Assert.EndsWith("|before3", steps[0], StringComparison.Ordinal);
         Assert.EndsWith("|due", steps[1], StringComparison.Ordinal);
         var escalation = Assert.Single(history.Select(h => h.Event).OfType<RequestEscalated>());
-        Assert.True(escalation.At > history.Select(h => h.Event).OfType<RequestReminded>().First().At);
+        Assert.True(escalation.At >= history.Select(h => h.Event).OfType<RequestReminded>().First().At);
 
         var outbox = app.Services.GetRequiredService<LocalOutboxStore>();
         var reminders = await Eventually.WaitForAsync(
@@ -51,6 +52,55 @@ public sealed class ReminderTests(AzuriteFixture azurite)
             () => outbox.ListAsync(LocalOutboxStore.NotificationPartition, 500, CancellationToken.None),
             n => n.Any(x => x.Subject == "Försenat svar: Bekräftelse av bemanning – Socialnämnden" && x.CaseUrl == $"http://localhost/arenden/{id}"),
             "the coordinator's notice");
+
+        // What the case page shows of the wait says it was escalated, and names the next weekly reminder.
+        var wait = await Eventually.WaitForAsync(() => app.Services.GetRequiredService<WaitRows>().ListAsync(id, CancellationToken.None), w => w.Any(x => x.Escalated), "the escalated wait");
+        Assert.Equal(RequestKind.StaffingConfirmation, Assert.Single(wait).Kind);
+        Assert.False(wait[0].NextIsEscalation);
+    }
+
+    [Fact]
+    public async Task The_case_page_lists_whom_the_case_waits_on_for_what_and_by_when()
+    {
+        // Real time: the development sign-in's cookie would expire at once on a sped-up clock.
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Suffix());
+        var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
+        var wait = Assert.Single(await Eventually.WaitForAsync(() => app.Services.GetRequiredService<WaitRows>().ListAsync(id, CancellationToken.None), w => w.Count == 1, "the wait"));
+        var client = app.Pages();
+        await client.SignInAsCoordinatorAsync();
+
+        var page = await client.GetStringAsync($"/arenden/{id}");
+
+        var waits = page[page.IndexOf("id=\"waits\"", StringComparison.Ordinal)..];
+        waits = waits[..waits.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("Helena Sjöberg", waits, StringComparison.Ordinal);
+        Assert.Contains("Socialnämnden", waits, StringComparison.Ordinal);
+        Assert.Contains("Bekräftelse av bemanning", waits, StringComparison.Ordinal);
+        Assert.Contains(SwedishTime.FormatDate(wait.DueAt), waits, StringComparison.Ordinal);
+        Assert.Contains(SwedishTime.FormatDate(wait.NextStepAt!.Value), waits, StringComparison.Ordinal);
+        Assert.DoesNotContain("Eskalerat", waits, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_wait_is_shown_on_the_case_page_until_the_coordinator_dismisses_it()
+    {
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Suffix());
+        var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
+        var failures = app.Services.GetRequiredService<WorkflowFailures>();
+        await failures.RecordAsync(id, new WorkflowFailure($"{id}:0123456789abcdef", nameof(AwaitAnswer), "staffing-socialnamnden@x", "RequestFailedException: Server busy"), CancellationToken.None);
+        var client = app.Pages();
+        await client.SignInAsCoordinatorAsync();
+
+        var page = await client.GetStringAsync($"/arenden/{id}");
+        Assert.Contains("Påminnelserna stannade", page, StringComparison.Ordinal);
+        Assert.Contains("RequestFailedException: Server busy", page, StringComparison.Ordinal);
+
+        var failure = Assert.Single(await failures.ListAsync(id, CancellationToken.None));
+        var dismissed = await client.PostFormAsync($"/arenden/{id}", $"/arenden/{id}?handler=DismissWorkflowFailure", [new("failure", failure.RowKey)]);
+        var after = await dismissed.Content.ReadAsStringAsync();
+        Assert.Contains("Felet är markerat som omhändertaget.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Påminnelserna stannade", after, StringComparison.Ordinal);
+        Assert.Empty(await failures.ListAsync(id, CancellationToken.None));
     }
 
     [Fact]

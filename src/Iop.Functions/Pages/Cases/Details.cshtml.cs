@@ -158,6 +158,7 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
         Case = stored;
         History = await store.LoadHistoryAsync(caseId, cancellationToken).ConfigureAwait(false);
         await LoadFailedDeliveriesAsync(cancellationToken).ConfigureAwait(false);
+        await LoadWorkflowAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 

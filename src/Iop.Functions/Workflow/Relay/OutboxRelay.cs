@@ -14,7 +14,7 @@ namespace Iop.Functions.Workflow.Relay;
 /// lifecycle for a new case, or again after it ended), then marks them relayed. Idempotent: a row handed over twice is
 /// ignored by the lifecycle, which remembers what it has seen; the sweep hands over what a crash left behind.
 /// </summary>
-internal sealed class OutboxRelay(OutboxStore outbox, IOptions<WorkflowOptions> options, TimeProvider time, WorkflowClock clock, ILogger<OutboxRelay> logger)
+internal sealed class OutboxRelay(OutboxStore outbox, WorkflowFailures failures, IOptions<WorkflowOptions> options, TimeProvider time, WorkflowClock clock, ILogger<OutboxRelay> logger)
 {
     private static readonly IReadOnlyList<string> Alive = [nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Running), nameof(OrchestrationRuntimeStatus.Suspended)];
 
@@ -71,6 +71,8 @@ internal sealed class OutboxRelay(OutboxStore outbox, IOptions<WorkflowOptions> 
             if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Failed })
             {
                 logger.LogError("The lifecycle of case {CaseId} had failed ({Error}); starting it again.", id, existing.FailureDetails?.ErrorMessage);
+                var error = existing.FailureDetails is { } details ? $"{details.ErrorType}: {details.ErrorMessage}" : "Failed";
+                await failures.RecordAsync(id, new WorkflowFailure(instanceId, nameof(CaseLifecycle), null, error), cancellationToken).ConfigureAwait(false);
             }
 
             try
