@@ -86,7 +86,7 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
             {
                 if (result is { MeetingId: { } meeting, CalendarEventId: { } eventId })
                 {
-                    await context.CallActivityAsync(nameof(RecordCalendarEventId), new CalendarEventCreated(input.CaseId, meeting, eventId), Retry(input));
+                    await context.CallActivityAsync<bool>(nameof(RecordCalendarEventId), new CalendarEventCreated(input.CaseId, meeting, eventId), Retry(input));
                 }
 
                 return;
@@ -99,7 +99,7 @@ internal sealed class CaseLifecycle : TaskOrchestrator<LifecycleInput, string>
             error = $"{ShortName(e.FailureDetails.ErrorType)}: {e.FailureDetails.ErrorMessage}";
         }
 
-        await context.CallActivityAsync(nameof(RecordDeliveryFailure), new DeliveryFailure(input.CaseId, effect.Row, error), Retry(input));
+        await context.CallActivityAsync<bool>(nameof(RecordDeliveryFailure), new DeliveryFailure(input.CaseId, effect.Row, error), Retry(input));
     }
 
     private static void Reconcile(TaskOrchestrationContext context, string caseId, HashSet<string> running, IReadOnlyList<string> open)
