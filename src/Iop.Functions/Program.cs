@@ -6,6 +6,12 @@ if (TeamsAppPackage.TryRun(args, Console.Out))
     return;
 }
 
+if (IopRoles.AtStartUp(args) == IopRole.Worker)
+{
+    IopWorker.CreateBuilder(args).Build().Run();
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIop();
 

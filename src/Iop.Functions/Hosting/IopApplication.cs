@@ -15,10 +15,51 @@ using Microsoft.Extensions.WebEncoders;
 
 namespace Iop.Functions.Hosting;
 
-/// <summary>All wiring of the app, in the order it runs: services, then the request pipeline and the routes.</summary>
+/// <summary>
+/// All wiring of the app, in the order it runs: services, then the request pipeline and the routes. The services both
+/// hosts share (<see cref="AddIopServices"/>) are registered once, for the web host here and for the Functions worker in
+/// <see cref="IopWorker"/>.
+/// </summary>
 internal static class IopApplication
 {
+    /// <summary>The web host: pages and API; in role <see cref="IopRole.All"/> also the whole workflow in this process.</summary>
     public static WebApplicationBuilder AddIop(this WebApplicationBuilder builder)
+    {
+        var role = IopRoles.Of(builder.Configuration);
+        if (role == IopRole.Worker)
+        {
+            throw new InvalidOperationException("The worker role runs under the Functions host (IopWorker), not as a web app.");
+        }
+
+        builder.AddIopServices();
+        var services = builder.Services;
+        if (role == IopRole.All)
+        {
+            // Registered after storage, so Azurite is up before the durable backend starts.
+            services.AddLocalWorkflow(builder.Configuration);
+        }
+        else
+        {
+            services.AddAppServiceForwardedHeaders();
+        }
+
+        services.AddLanguages();
+        services.AddRazorPages();
+        // Swedish letters as themselves in the HTML, not as numeric entities; escaping of markup is unchanged.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.AddStaffSignIn();
+        return builder;
+    }
+
+    /// <summary>
+    /// What every role needs: settings, the guideline, the organisation directory, the clock, portal links, Microsoft 365,
+    /// storage with the case store and its outbox, the case service and telemetry.
+    /// </summary>
+    public static IHostApplicationBuilder AddIopServices(this IHostApplicationBuilder builder)
     {
         builder.AddIopTelemetry();
         var services = builder.Services;
@@ -34,23 +75,18 @@ internal static class IopApplication
         // Graph adapters first: the outbox registers its local stand-ins only where none is registered.
         services.AddMicrosoft365(builder.Configuration);
         builder.AddIopStorage();
-        services.AddLocalWorkflow(builder.Configuration);
         services.AddSingleton<CaseService>();
-
-        services.AddLanguages();
-        services.AddRazorPages();
-        // Swedish letters as themselves in the HTML, not as numeric entities; escaping of markup is unchanged.
-        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddProblemDetails();
-        services.AddOpenApi();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        builder.AddStaffSignIn();
         return builder;
     }
 
     public static WebApplication UseIop(this WebApplication app)
     {
+        if (IopRoles.Of(app.Configuration) == IopRole.Web)
+        {
+            // First, so that everything after it sees the scheme and address the visitor used.
+            app.UseForwardedHeaders();
+        }
+
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
@@ -86,7 +122,7 @@ internal static class IopApplication
     }
 
     /// <summary>The system clock; in Development optionally sped up (<c>Clock:Scale</c>) to watch reminders happen.</summary>
-    private static TimeProvider Clock(WebApplicationBuilder builder)
+    private static TimeProvider Clock(IHostApplicationBuilder builder)
     {
         var scale = builder.Configuration.GetValue("Clock:Scale", 1.0);
         if (scale == 1.0)

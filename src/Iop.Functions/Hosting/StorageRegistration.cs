@@ -10,7 +10,7 @@ namespace Iop.Functions.Hosting;
 internal static class StorageRegistration
 {
     /// <summary>Azure Storage clients, the case store, registration numbers and the outbox with the local Microsoft 365 stand-in.</summary>
-    public static WebApplicationBuilder AddIopStorage(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddIopStorage(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
 

@@ -17,7 +17,7 @@ internal static class TelemetryRegistration
     /// <c>Telemetry:Console</c> is true (Development). Spans: requests and triggers, case commands, Azure Storage calls,
     /// outbox deliveries and the HTTP calls they make.
     /// </summary>
-    public static WebApplicationBuilder AddIopTelemetry(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddIopTelemetry(this IHostApplicationBuilder builder)
     {
         // The Azure SDK publishes its client spans (the storage commit among them) only behind this switch.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);

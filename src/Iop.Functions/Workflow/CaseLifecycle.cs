@@ -99,7 +99,7 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
             {
                 if (result is { MeetingId: { } meeting, CalendarEventId: { } eventId })
                 {
-                    await context.CallActivityAsync(nameof(RecordCalendarEventId), new CalendarEventCreated(input.CaseId, meeting, eventId), Retry(input));
+                    await context.CallActivityAsync<bool>(nameof(RecordCalendarEventId), new CalendarEventCreated(input.CaseId, meeting, eventId), Retry(input));
                 }
 
                 return;
@@ -112,7 +112,7 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
             error = $"{ShortName(e.FailureDetails.ErrorType)}: {e.FailureDetails.ErrorMessage}";
         }
 
-        await context.CallActivityAsync(nameof(RecordDeliveryFailure), new DeliveryFailure(input.CaseId, effect.Row, error), Retry(input));
+        await context.CallActivityAsync<bool>(nameof(RecordDeliveryFailure), new DeliveryFailure(input.CaseId, effect.Row, error), Retry(input));
     }
 
     private static TaskOptions Retry(LifecycleInput input) => RetryFor(input.Delivery);
