@@ -76,6 +76,7 @@ internal static class IopApplication
         services.AddMicrosoft365(builder.Configuration);
         builder.AddIopStorage();
         services.AddSingleton<CaseService>();
+        services.AddWorkflowRecords();
         return builder;
     }
 

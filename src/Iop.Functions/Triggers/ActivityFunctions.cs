@@ -41,6 +41,10 @@ internal static class ActivityFunctions
     public static Task<bool> RunRecordReminder([ActivityTrigger] ReminderDue input, string instanceId, FunctionContext function) =>
         RunAsync<RecordReminder, ReminderDue, bool>(input, instanceId, function.InstanceServices);
 
+    [Function(nameof(RecordWorkflowFailure))]
+    public static Task<bool> RunRecordWorkflowFailure([ActivityTrigger] WorkflowFailure input, string instanceId, FunctionContext function) =>
+        RunAsync<RecordWorkflowFailure, WorkflowFailure, bool>(input, instanceId, function.InstanceServices);
+
     /// <summary>The activity class, created with the invocation's services, run as a Durable Task worker would run it.</summary>
     internal static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, string instanceId, IServiceProvider services)
         where TActivity : TaskActivity<TInput, TOutput>

@@ -36,7 +36,7 @@ internal sealed class AwaitAnswer(string version) : TaskOrchestrator<WaitInput, 
             // Retries are spent: the reminders of this wait have stopped. The case page says so; the next stage change
             // (or a restart of the lifecycle) starts the wait afresh from the record.
             var error = $"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}";
-            await context.CallActivityAsync(nameof(RecordWorkflowFailure), new WorkflowFailure(context.InstanceId, nameof(AwaitAnswer), input.Key, error), Retry);
+            await context.CallActivityAsync<bool>(nameof(RecordWorkflowFailure), new WorkflowFailure(context.InstanceId, nameof(AwaitAnswer), input.Key, error), Retry);
             return "failed";
         }
     }

@@ -26,13 +26,19 @@ internal static class WorkflowRegistration
         tasks.AddActivity<RecordWorkflowFailure>();
     }
 
+    /// <summary>What the workflow writes on the case and the case page reads, in every role.</summary>
+    public static IServiceCollection AddWorkflowRecords(this IServiceCollection services)
+    {
+        services.AddSingleton<WaitRows>();
+        services.AddSingleton<WorkflowFailures>();
+        return services;
+    }
+
     /// <summary>What the activities and the relay need, in every role that runs the workflow.</summary>
     public static IServiceCollection AddWorkflowServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
         services.AddSingleton<WorkflowClock>();
-        services.AddSingleton<WaitRows>();
-        services.AddSingleton<WorkflowFailures>();
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<OutboxRelay>();
         return services;

@@ -45,6 +45,11 @@ public sealed class RoleTests(AzuriteFixture azurite)
         var queue = azurite.Queues().GetQueueClient("outbox" + suffix);
         var signals = (await queue.PeekMessagesAsync(32)).Value;
         Assert.Contains(signals, m => m.MessageText == caseId);
+
+        // The coordinator's case page reads what the worker writes (waits, failures) and needs no workflow here.
+        var pages = app.Pages();
+        await pages.SignInAsCoordinatorAsync();
+        Assert.Contains("Föreningen Navet", await pages.GetStringAsync($"/arenden/{caseId}"), StringComparison.Ordinal);
     }
 
     [Fact]
