@@ -23,30 +23,31 @@ internal sealed class AwaitAnswer(string version) : TaskOrchestrator<WaitInput, 
     /// <summary>Continue as new after this many steps, so a long overdue wait keeps a short history.</summary>
     private const int StepsPerExecution = 20;
 
-    private static readonly TaskOptions Retry = CaseLifecycle.RetryFor(new DeliveryPolicy(10, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10)));
+    private static readonly DeliveryPolicy DefaultRetry = new(10, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10));
 
     public override async Task<string> RunAsync(TaskOrchestrationContext context, WaitInput input)
     {
+        var retry = CaseLifecycle.RetryFor(input.Retry ?? DefaultRetry);
         try
         {
-            return await WaitAsync(context, input);
+            return await WaitAsync(context, input, retry);
         }
         catch (TaskFailedException e)
         {
             // Retries are spent: the reminders of this wait have stopped. The case page says so; the next stage change
             // (or a restart of the lifecycle) starts the wait afresh from the record.
             var error = $"{e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}";
-            await context.CallActivityAsync<bool>(nameof(RecordWorkflowFailure), new WorkflowFailure(context.InstanceId, nameof(AwaitAnswer), input.Key, error), Retry);
+            await context.CallActivityAsync<bool>(nameof(RecordWorkflowFailure), new WorkflowFailure(context.InstanceId, nameof(AwaitAnswer), input.Key, error), retry);
             return "failed";
         }
     }
 
-    private async Task<string> WaitAsync(TaskOrchestrationContext context, WaitInput input)
+    private async Task<string> WaitAsync(TaskOrchestrationContext context, WaitInput input, TaskOptions retry)
     {
         var ended = context.WaitForExternalEvent<string>(EndedEvent);
         for (var step = 0; step < StepsPerExecution; step++)
         {
-            var plan = await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, Retry);
+            var plan = await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, retry);
             if (!plan.IsOpen)
             {
                 return "closed";
@@ -63,7 +64,7 @@ internal sealed class AwaitAnswer(string version) : TaskOrchestrator<WaitInput, 
                 break;
             }
 
-            if (!await context.CallActivityAsync<bool>(nameof(RecordReminder), new ReminderDue(input.CaseId, input.Key, plan.StepKey!), Retry))
+            if (!await context.CallActivityAsync<bool>(nameof(RecordReminder), new ReminderDue(input.CaseId, input.Key, plan.StepKey!), retry))
             {
                 // Nothing was due yet by the record's clock, or another wait took the step: look again shortly.
                 await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(1), CancellationToken.None);
@@ -77,7 +78,7 @@ internal sealed class AwaitAnswer(string version) : TaskOrchestrator<WaitInput, 
         }
 
         // The record has moved on; planning once more clears what the case page shows of this wait.
-        await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, Retry);
+        await context.CallActivityAsync<WaitPlan>(nameof(PlanWait), input, retry);
         return "ended";
     }
 }

@@ -31,7 +31,7 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
     {
         var seen = new List<string>(input.Seen ?? []);
         var pending = new Queue<RelayedBatch>(input.Pending ?? []);
-        var waits = new RunningWaits(context, input.CaseId, version);
+        var waits = new RunningWaits(context, input.CaseId, input.Delivery, version);
         IReadOnlyList<string> open = input.Waits ?? [];
         waits.Reconcile(open);
 
@@ -124,7 +124,7 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
     private static string ShortName(string errorType) => errorType[(errorType.LastIndexOf('.') + 1)..];
 
     /// <summary>The waits this execution started, by key; only the relayed changes (in commit order) start and end them.</summary>
-    private sealed class RunningWaits(TaskOrchestrationContext context, string caseId, string version)
+    private sealed class RunningWaits(TaskOrchestrationContext context, string caseId, DeliveryPolicy retry, string version)
     {
         private readonly Dictionary<string, Task<string>> _running = new(StringComparer.Ordinal);
         private readonly List<Task<string>> _started = [];
@@ -141,7 +141,7 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
                 // Started, not awaited here: a wait lives on its own for weeks and reports to the record, not to the lifecycle.
                 var wait = context.CallSubOrchestratorAsync<string>(
                     nameof(AwaitAnswer),
-                    new WaitInput(caseId, key),
+                    new WaitInput(caseId, key, retry),
                     new SubOrchestrationOptions { InstanceId = WaitInstanceId(caseId, key), Version = version });
                 _running.Add(key, wait);
                 _started.Add(wait);

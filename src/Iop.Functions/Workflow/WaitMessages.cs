@@ -3,7 +3,8 @@ namespace Iop.Functions.Workflow;
 /// <summary>Which wait of which case: the input of <see cref="AwaitAnswer"/> and <see cref="Activities.PlanWait"/>.</summary>
 /// <param name="CaseId">The case.</param>
 /// <param name="Key">The wait's key (<see cref="Waiting.OpenWait.Key"/>).</param>
-internal sealed record WaitInput(string CaseId, string Key);
+/// <param name="Retry">How its activities are retried (the lifecycle's delivery policy); null for the default.</param>
+internal sealed record WaitInput(string CaseId, string Key, DeliveryPolicy? Retry = null);
 
 /// <summary>What a wait does next.</summary>
 /// <param name="IsOpen">False when the record no longer waits (answered, withdrawn, moved, the case ended).</param>
