@@ -163,16 +163,18 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
         output.WriteLine($"{(TimeProvider.System.GetUtcNow() - epoch).TotalSeconds:F1} s after the epoch: the app answers again.");
 
         // Done when every case has taken its first reminder step and every reminder it recorded has its mail.
-        await Eventually.WaitForAsync(
-            async () =>
-            {
-                var histories = await HistoriesAsync(cases, ids);
-                var mails = await RemindersAsync(outbox);
-                return (histories, mails);
-            },
-            x => x.histories.All(h => Reminders(h.Value).Any(r => IsFirstStep(r.Event)) && Reminders(h.Value).All(r => x.mails.Any(m => m.IdempotencyKey.StartsWith($"{h.Key}/{r.Version}/", StringComparison.Ordinal)))),
-            "every case's first reminder and its mail",
-            90);
+        try
+        {
+            await Eventually.WaitForAsync(
+                async () => (await HistoriesAsync(cases, ids), await RemindersAsync(outbox)),
+                x => x.Item1.All(h => IsReminded(h.Key, h.Value, x.Item2)),
+                "every case's first reminder and its mail",
+                90);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}{await DiagnoseAsync(cases, ids, outbox)}{Environment.NewLine}The app's last lines:{Environment.NewLine}{second.Output()}", e);
+        }
 
         output.WriteLine($"{(TimeProvider.System.GetUtcNow() - epoch).TotalSeconds:F1} s after the epoch: every first reminder recorded and mailed.");
 
@@ -200,6 +202,38 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
     }
 
     private sealed record Submission(Guid Id, string Organisation, string Email);
+
+    private static bool IsReminded(CaseId id, IReadOnlyList<RecordedEvent> history, IReadOnlyList<LocalOutboxMessage> mails) =>
+        Reminders(history).Any(r => IsFirstStep(r.Event))
+        && Reminders(history).All(r => mails.Any(m => m.IdempotencyKey.StartsWith($"{id}/{r.Version}/", StringComparison.Ordinal)));
+
+    /// <summary>What the cases still lack: their reminders, reminder mails, outbox rows and wait rows.</summary>
+    private static async Task<string> DiagnoseAsync(TestCases cases, IEnumerable<CaseId> ids, LocalOutboxStore outbox)
+    {
+        var mails = await RemindersAsync(outbox);
+        var lines = new List<string>();
+        foreach (var (id, history) in await HistoriesAsync(cases, ids))
+        {
+            if (IsReminded(id, history, mails))
+            {
+                continue;
+            }
+
+            var rows = new List<string>();
+            await foreach (var row in cases.CasesTable.QueryAsync<TableEntity>(r => r.PartitionKey == id.ToString()))
+            {
+                if (row.RowKey.StartsWith(OutboxRows.Prefix, StringComparison.Ordinal) || row.RowKey.StartsWith("wait-", StringComparison.Ordinal))
+                {
+                    rows.Add($"{row.RowKey} {row.GetString("Type") ?? row.GetString("Key")} {row.GetString("Status")} {row.GetDateTimeOffset("NextStepAt")}");
+                }
+            }
+
+            lines.Add($"Case {id} (version {history[^1].Version}): reminders at versions [{string.Join(", ", Reminders(history).Select(r => $"{r.Version}: {string.Join(" ", r.Event.Steps)}"))}]; "
+                + $"reminder mails [{string.Join(", ", mails.Where(m => m.IdempotencyKey.StartsWith($"{id}/", StringComparison.Ordinal)).Select(m => m.IdempotencyKey))}]; rows [{string.Join("; ", rows)}]");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
 
     /// <summary>The API's answer, or null when the app died before answering.</summary>
     private static async Task<HttpStatusCode?> TrySubmitAsync(HttpClient http, Submission submission)
