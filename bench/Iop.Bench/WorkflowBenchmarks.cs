@@ -22,7 +22,7 @@ internal static class WorkflowBenchmarks
 {
     private const string Usage =
         "Usage: dotnet run -c Release --project bench/Iop.Bench -- workflow [--before 50dcdf8] [--after .|<commit>] [--initiatives 40] " +
-        "[--reminder-cases 30] [--reminder-scale 100800] [--open 100,1000] [--idle 60] [--concurrency 8] [--storage-seconds 10] " +
+        "[--reminder-cases 30] [--reminder-scale 100800] [--open 0,100,1000] [--idle 60] [--concurrency 8] [--storage-seconds 10] " +
         "[--only latency,reminders,open,storage] [--work /tmp/iop-bench]";
 
     public static async Task<int> RunAsync(string[] args)
@@ -566,7 +566,7 @@ internal static class WorkflowBenchmarks
                 I("initiatives", 40),
                 I("reminder-cases", 30),
                 double.Parse(S("reminder-scale", "100800"), CultureInfo.InvariantCulture),
-                [.. S("open", "100,1000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
+                [.. S("open", "0,100,1000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
                 I("idle", 60),
                 I("concurrency", 8),
                 I("storage-seconds", 10),
