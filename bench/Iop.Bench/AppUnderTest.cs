@@ -92,10 +92,14 @@ internal sealed class RunningApp : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(build.AppDll);
+
+        // The address as an argument, not ASPNETCORE_URLS: the after version's local durable backend is a second host in
+        // the process, which would read the variable too.
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings__Storage"] = connectionString,
             ["Storage__StartAzurite"] = "false",
             ["Portal__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),

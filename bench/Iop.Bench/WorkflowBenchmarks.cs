@@ -22,7 +22,7 @@ internal static class WorkflowBenchmarks
 {
     private const string Usage =
         "Usage: dotnet run -c Release --project bench/Iop.Bench -- workflow [--before 50dcdf8] [--after .|<commit>] [--initiatives 40] " +
-        "[--reminder-cases 30] [--reminder-scale 100800] [--open 0,100,1000] [--idle 60] [--concurrency 8] [--storage-seconds 10] " +
+        "[--reminder-cases 20] [--reminder-spacing 3] [--reminder-scale 100800] [--open 0,100,1000] [--idle 60] [--concurrency 8] [--storage-seconds 10] " +
         "[--only latency,reminders,open,storage] [--work /tmp/iop-bench]";
 
     public static async Task<int> RunAsync(string[] args)
@@ -72,7 +72,7 @@ internal static class WorkflowBenchmarks
 
         if (options.Runs("reminders"))
         {
-            Console.WriteLine($"\n2. Reminder accuracy: {options.ReminderCases} cases put into partner vetting 1 s apart, clock ×{options.ReminderScale:0} (a day = {86400 / options.ReminderScale:0.000} s)");
+            Console.WriteLine($"\n2. Reminder accuracy: {options.ReminderCases} cases put into partner vetting {options.ReminderSpacing:0.#} s apart, clock ×{options.ReminderScale:0} (a day = {86400 / options.ReminderScale:0.000} s)");
             foreach (var b in builds)
             {
                 results[b.Label].Reminders = await RemindersAsync(b, options, logs);
@@ -144,7 +144,7 @@ internal static class WorkflowBenchmarks
         }
 
         var result = new Latency(options.Initiatives, commitToMail.Count, Stats.Of(commitToMail), Stats.Of(answerToMail));
-        Console.WriteLine($"  {build.Label,-6} {result.Delivered}/{result.Submitted} acknowledgements · commit → mail visible: {result.CommitToMail} · API answer → mail visible: {result.AnswerToMail}");
+        Console.WriteLine($"  {build.Label,-6} {Load()} · {result.Delivered}/{result.Submitted} acknowledgements · commit → mail visible: {result.CommitToMail} · API answer → mail visible: {result.AnswerToMail}");
         return result;
     }
 
@@ -221,7 +221,7 @@ internal static class WorkflowBenchmarks
         var pace = Stopwatch.StartNew();
         for (var i = 0; i < options.ReminderCases; i++)
         {
-            var wait = TimeSpan.FromSeconds(i) - pace.Elapsed;
+            var wait = TimeSpan.FromSeconds(i * options.ReminderSpacing) - pace.Elapsed;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
@@ -299,7 +299,7 @@ internal static class WorkflowBenchmarks
         }
 
         var result = new Reminders(ids.Count, lateness.Count, missing, commits, Stats.Of(lateness));
-        Console.WriteLine($"  {build.Label,-6} {result.Steps} step instants from {result.Cases} cases ({result.Commits} reminder/escalation events), {result.Missing} missing · due → committed (real time): {result.Lateness}");
+        Console.WriteLine($"  {build.Label,-6} {Load()} · {result.Steps} step instants from {result.Cases} cases ({result.Commits} reminder/escalation events), {result.Missing} missing · due → committed (real time): {result.Lateness}");
         return result;
     }
 
@@ -345,12 +345,15 @@ internal static class WorkflowBenchmarks
 
             // Armed: every case's portal-link mail is out and a timer is set for each (after: a wait row written by the
             // wait's PlanWait before it sleeps on its durable timer; before: a delayed message on the timers queue).
-            var (mailed, armed) = (0, 0);
+            // Then idle: no work left queued (the outbox signals, both versions; Durable Task's work items, after), so the
+            // window sees what waiting costs, not a backlog being drained.
+            var (mailed, armed, backlog) = (0, 0, 0);
             while (creating.Elapsed < TimeSpan.FromMinutes(options.ArmTimeoutMinutes))
             {
                 mailed = (await MailsAsync(tables, version: 3)).Count;
-                armed = Math.Max(await WaitRowsAsync(tables), await TimerMessagesAsync(queues));
-                if (mailed >= ids.Count && armed >= ids.Count)
+                armed = Math.Max(await WaitRowsAsync(tables), await QueueLengthAsync(queues, "timers"));
+                backlog = await QueueLengthAsync(queues, "outbox") + await QueueLengthAsync(queues, "iop-workitems");
+                if (mailed >= ids.Count && armed >= ids.Count && backlog == 0)
                 {
                     break;
                 }
@@ -376,12 +379,12 @@ internal static class WorkflowBenchmarks
             var perKind = after.ToDictionary(k => k.Key, k => (k.Value - before.GetValueOrDefault(k.Key)) / minutes, StringComparer.Ordinal);
             var last = samples[^1];
             var result = new OpenCases(
-                ids.Count, mailed, armed, commandsSeconds, armedSeconds,
+                ids.Count, mailed, armed, backlog, commandsSeconds, armedSeconds,
                 perKind.Values.Sum(),
                 perKind.Where(k => k.Value > 0).GroupBy(k => k.Key.Split(' ')[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(k => k.Value), StringComparer.Ordinal),
                 [.. perKind.Where(k => k.Value > 0).OrderByDescending(k => k.Value).Take(6)],
                 last, samples.Max(s => s.RssMb), (last.CpuSeconds - first.CpuSeconds) / minutes);
-            Console.WriteLine($"  {build.Label,-6} {result.Describe()}");
+            Console.WriteLine($"  {build.Label,-6} {Load()} · {result.Describe()}");
             results.Add(result);
         }
 
@@ -399,15 +402,16 @@ internal static class WorkflowBenchmarks
         return count;
     }
 
-    private static async Task<int> TimerMessagesAsync(QueueServiceClient queues)
+    /// <summary>Messages on a queue (delayed ones included); 0 when the version under test has no such queue.</summary>
+    private static async Task<int> QueueLengthAsync(QueueServiceClient queues, string name)
     {
         try
         {
-            return (await queues.GetQueueClient("timers").GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            return (await queues.GetQueueClient(name).GetPropertiesAsync()).Value.ApproximateMessagesCount;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return 0; // the version without a timers queue
+            return 0;
         }
     }
 
@@ -417,6 +421,7 @@ internal static class WorkflowBenchmarks
     {
         var output = await Shell.RunAsync("dotnet", [build.BenchDll, "storage", options.StorageSeconds.ToString(CultureInfo.InvariantCulture), options.StorageWorkers.ToString(CultureInfo.InvariantCulture)], build.SourceRoot);
         var lines = output.Split('\n').Select(l => l.TrimEnd()).Where(l => l.StartsWith("raw 2-entity", StringComparison.Ordinal) || l.StartsWith("case commands", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"  {build.Label,-6} {Load()}");
         foreach (var line in lines)
         {
             Console.WriteLine($"  {build.Label,-6} {line}");
@@ -424,6 +429,10 @@ internal static class WorkflowBenchmarks
 
         return lines;
     }
+
+    /// <summary>The machine's 1-minute load average at the end of a measurement: how much else ran (2 cores = 2.0 busy).</summary>
+    private static string Load() =>
+        "load " + File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     // ---- Summary ----------------------------------------------------------------------------------------------------
 
@@ -454,7 +463,7 @@ internal static class WorkflowBenchmarks
             rows.Add(($"3. {ob.Cases} open cases: storage requests / idle min", F(ob.RequestsPerMinute), F(oa.RequestsPerMinute), "flat"));
             rows.Add(("   RSS / private (MB)", $"{ob.End.RssMb:0} / {ob.End.PrivateMb:0}", $"{oa.End.RssMb:0} / {oa.End.PrivateMb:0}", "flat"));
             rows.Add(("   CPU s / idle min", $"{ob.CpuSecondsPerMinute:0.00}", $"{oa.CpuSecondsPerMinute:0.00}", ""));
-            rows.Add(("   created (commands) / armed (s)", $"{ob.CommandsSeconds:0} / {ob.ArmedSeconds:0}", $"{oa.CommandsSeconds:0} / {oa.ArmedSeconds:0}", ""));
+            rows.Add(("   created (commands) / armed+drained (s)", $"{ob.CommandsSeconds:0} / {ob.ArmedSeconds:0}", $"{oa.CommandsSeconds:0} / {oa.ArmedSeconds:0}", ""));
         }
 
         if (b.Storage.Count > 0 && a.Storage.Count > 0)
@@ -505,14 +514,14 @@ internal static class WorkflowBenchmarks
     private sealed record Reminders(int Cases, int Steps, int Missing, int Commits, Stats Lateness);
 
     private sealed record OpenCases(
-        int Cases, int Mailed, int Armed, double CommandsSeconds, double ArmedSeconds, double RequestsPerMinute,
+        int Cases, int Mailed, int Armed, int Backlog, double CommandsSeconds, double ArmedSeconds, double RequestsPerMinute,
         Dictionary<string, double> PerService, List<KeyValuePair<string, double>> TopKinds, ProcessSample End, double MaxRssMb, double CpuSecondsPerMinute)
     {
         public string Describe()
         {
             var services = string.Join(", ", PerService.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:0}"));
             var kinds = string.Join("; ", TopKinds.Select(k => $"{k.Key} {k.Value:0}"));
-            return $"{Cases} open cases (mailed {Mailed}, timers armed {Armed}); commands took {CommandsSeconds:0.0} s, armed after {ArmedSeconds:0.0} s\n" +
+            return $"{Cases} open cases (mailed {Mailed}, timers armed {Armed}, queued work left {Backlog}); commands took {CommandsSeconds:0.0} s, armed and drained after {ArmedSeconds:0.0} s\n" +
                    $"         idle: {RequestsPerMinute:0} storage requests/min ({services})\n" +
                    $"         most frequent: {kinds}\n" +
                    $"         memory at the end: RSS {End.RssMb:0} MB, private {End.PrivateMb:0} MB, anonymous {End.AnonMb:0} MB (max RSS {MaxRssMb:0} MB); {End.Threads} threads; CPU {CpuSecondsPerMinute:0.00} s per idle minute";
@@ -533,7 +542,7 @@ internal static class WorkflowBenchmarks
     }
 
     private sealed record Options(
-        string Before, string After, string Work, int Initiatives, int ReminderCases, double ReminderScale, int[] Open, int IdleSeconds,
+        string Before, string After, string Work, int Initiatives, int ReminderCases, double ReminderSpacing, double ReminderScale, int[] Open, int IdleSeconds,
         int Concurrency, int StorageSeconds, int StorageWorkers, int ArmTimeoutMinutes, HashSet<string> Only)
     {
         public bool Runs(string measurement) => Only.Count == 0 || Only.Contains(measurement);
@@ -553,7 +562,7 @@ internal static class WorkflowBenchmarks
 
             string S(string key, string fallback) => values.GetValueOrDefault(key, fallback);
             int I(string key, int fallback) => int.Parse(S(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-            var known = new[] { "before", "after", "work", "initiatives", "reminder-cases", "reminder-scale", "open", "idle", "concurrency", "storage-seconds", "storage-workers", "arm-timeout", "only" };
+            var known = new[] { "before", "after", "work", "initiatives", "reminder-cases", "reminder-spacing", "reminder-scale", "open", "idle", "concurrency", "storage-seconds", "storage-workers", "arm-timeout", "only" };
             if (values.Keys.Any(k => !known.Contains(k)))
             {
                 return null;
@@ -564,7 +573,8 @@ internal static class WorkflowBenchmarks
                 S("after", "."),
                 Path.GetFullPath(S("work", Path.Combine(Path.GetTempPath(), "iop-bench"))),
                 I("initiatives", 40),
-                I("reminder-cases", 30),
+                I("reminder-cases", 20),
+                double.Parse(S("reminder-spacing", "3"), CultureInfo.InvariantCulture),
                 double.Parse(S("reminder-scale", "100800"), CultureInfo.InvariantCulture),
                 [.. S("open", "0,100,1000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
                 I("idle", 60),
