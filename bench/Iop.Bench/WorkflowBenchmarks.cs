@@ -240,6 +240,7 @@ internal static class WorkflowBenchmarks
         var cases = new TableServiceClient(azurite.ConnectionString).GetTableClient("cases");
         var lateness = new List<double>();
         var missing = 0;
+        var missingByStep = new SortedDictionary<double, int>();
         var commits = 0;
         foreach (var id in ids)
         {
@@ -281,11 +282,10 @@ internal static class WorkflowBenchmarks
 
             // The steps that fell due (by the schedule, on the record's clock) before the cut-off, one per instant.
             var expected = dues
-                .SelectMany(d => ReminderSchedule.StepsFor("x", d, cadence, d + lastStep))
-                .Select(s => s.At)
-                .Distinct()
-                .Where(at => RealAt(at) <= cutoff);
-            foreach (var at in expected)
+                .SelectMany(d => ReminderSchedule.StepsFor("x", d, cadence, d + lastStep).Select(s => (s.At, Days: (s.At - d).TotalDays)))
+                .DistinctBy(s => s.At)
+                .Where(s => RealAt(s.At) <= cutoff);
+            foreach (var (at, days) in expected)
             {
                 if (firstCommit.TryGetValue(at, out var committed))
                 {
@@ -294,12 +294,14 @@ internal static class WorkflowBenchmarks
                 else
                 {
                     missing++;
+                    missingByStep[days] = missingByStep.GetValueOrDefault(days) + 1;
                 }
             }
         }
 
         var result = new Reminders(ids.Count, lateness.Count, missing, commits, Stats.Of(lateness));
-        Console.WriteLine($"  {build.Label,-6} {Load()} · {result.Steps} step instants from {result.Cases} cases ({result.Commits} reminder/escalation events), {result.Missing} missing · due → committed (real time): {result.Lateness}");
+        var which = string.Join(", ", missingByStep.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Value} at due {m.Key:+0;-0;±0} d")));
+        Console.WriteLine($"  {build.Label,-6} {Load()} · {result.Steps} step instants from {result.Cases} cases ({result.Commits} reminder/escalation events), {result.Missing} missing{(which.Length > 0 ? $" ({which})" : "")} · due → committed (real time): {result.Lateness}");
         return result;
     }
 
@@ -480,10 +482,10 @@ internal static class WorkflowBenchmarks
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Summary · before = {builds[0].Description}");
         text.AppendLine(CultureInfo.InvariantCulture, $"          after  = {builds[1].Description}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"measurement".PadRight(width)}{"before",16}{"after",16}{"target",12}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"measurement".PadRight(width)}{"before",16}{"after",16}  {"target"}");
         foreach (var (name, before, after, target) in rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{name.PadRight(width)}{before,16}{after,16}{target,12}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{name.PadRight(width)}{before,16}{after,16}  {target}");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"({Environment.ProcessorCount} cores shared with other work; reminder clock ×{options.ReminderScale:0}, lateness converted to real time)");
