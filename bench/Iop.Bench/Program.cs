@@ -5,7 +5,14 @@ using Iop.Functions.Storage.Azurite;
 
 // Benchmarks on one in-memory Azurite.
 // Usage: dotnet run -c Release --project bench/Iop.Bench -- [storage|uploads|all] [seconds] [workers]
+//        dotnet run -c Release --project bench/Iop.Bench -- workflow [--before 50dcdf8] [--after .] [...] (see WorkflowBenchmarks)
 var which = args.Length > 0 ? args[0] : "all";
+if (which == "workflow")
+{
+    // Two versions of the app as child processes, each on Azurite instances of its own.
+    return await WorkflowBenchmarks.RunAsync(args);
+}
+
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8;
 
@@ -34,3 +41,5 @@ if (which is "uploads" or "all")
         Console.WriteLine(line);
     }
 }
+
+return 0;
