@@ -90,6 +90,25 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await ExpectStageAsync(coordinator, "Dialogmöte");
 
         var staffing = await AnswerLinkAsync(coordinator, $"Bekräfta bemanning – {number}", "helena.sjoberg@mora.example");
+
+        // The case page says whom the case now waits on (the workflow writes it once the wait is armed).
+        for (var tries = 0; tries < 80; tries++)
+        {
+            await OpenCaseAsync(coordinator, id);
+            if ((await coordinator.Locator("#waits").CountAsync()) > 0)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        var waits = coordinator.Locator("#waits");
+        await Assertions.Expect(waits).ToContainTextAsync("Helena Sjöberg");
+        await Assertions.Expect(waits).ToContainTextAsync("Bekräftelse av bemanning");
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await coordinator.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "case-waits.png"), FullPage = false });
+
         var head = await SignedInAsync("Helena Sjöberg", "helena.sjoberg@mora.example");
         await head.GotoAsync(staffing);
         await Accessibility.AssertNoViolationsAsync(head);

@@ -33,7 +33,11 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
         var pending = new Queue<RelayedBatch>(input.Pending ?? []);
         var waits = new RunningWaits(context, input.CaseId, input.Delivery, version);
         IReadOnlyList<string> open = input.Waits ?? [];
-        waits.Reconcile(open);
+        if (pending.Count == 0)
+        {
+            // With batches to handle first, the waits start after them (or in the next execution, should they continue it).
+            waits.Reconcile(open);
+        }
 
         for (var handled = 1; ; handled++)
         {

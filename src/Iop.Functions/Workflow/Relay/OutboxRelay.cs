@@ -14,7 +14,7 @@ namespace Iop.Functions.Workflow.Relay;
 /// lifecycle for a new case, or again after it ended), then marks them relayed. Idempotent: a row handed over twice is
 /// ignored by the lifecycle, which remembers what it has seen; the sweep hands over what a crash left behind.
 /// </summary>
-internal sealed class OutboxRelay(OutboxStore outbox, WorkflowFailures failures, IOptions<WorkflowOptions> options, TimeProvider time, WorkflowClock clock, ILogger<OutboxRelay> logger)
+internal sealed class OutboxRelay(OutboxStore outbox, ICaseStore store, WorkflowFailures failures, IOptions<WorkflowOptions> options, TimeProvider time, WorkflowClock clock, ILogger<OutboxRelay> logger)
 {
     private static readonly IReadOnlyList<string> Alive = [nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Running), nameof(OrchestrationRuntimeStatus.Suspended)];
 
@@ -77,7 +77,9 @@ internal sealed class OutboxRelay(OutboxStore outbox, WorkflowFailures failures,
 
             try
             {
-                var input = new LifecycleInput(instanceId, options.Value.Delivery, Pending: [batch]);
+                // A (re)started lifecycle runs the waits the record has now: a change of waits relayed to an execution
+                // that failed or never ran is not lost.
+                var input = new LifecycleInput(instanceId, options.Value.Delivery, Pending: [batch], Waits: await OpenWaitsAsync(id, cancellationToken).ConfigureAwait(false));
                 var start = new StartOrchestrationOptions(instanceId) { Version = options.Value.Version, DedupeStatuses = Alive };
                 await client.ScheduleNewOrchestrationInstanceAsync(nameof(CaseLifecycle), input, start, cancellationToken).ConfigureAwait(false);
                 return;
@@ -90,6 +92,9 @@ internal sealed class OutboxRelay(OutboxStore outbox, WorkflowFailures failures,
 
         await client.RaiseEventAsync(instanceId, CaseLifecycle.EffectsEvent, batch, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task<IReadOnlyList<string>> OpenWaitsAsync(CaseId id, CancellationToken cancellationToken) =>
+        await store.LoadAsync(id, cancellationToken).ConfigureAwait(false) is { } stored ? Waiting.Waits.Keys(stored.State) : [];
 
     /// <summary>The row as the lifecycle gets it; a row that no longer reads (written by older code) is failed, not relayed forever.</summary>
     private async Task<RelayedEffect?> ReadAsync(CaseId id, TableEntity row, CancellationToken cancellationToken)
