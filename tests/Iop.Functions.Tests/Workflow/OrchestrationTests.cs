@@ -221,21 +221,25 @@ public sealed class OrchestrationTests : IAsyncLifetime
     {
         const string vetting = "vetting@0123456789ab";
         Script(vetting, ("before3", 60));
-        await StartLifecycleAsync(new RelayedBatch("Registered", [new RelayedEffect("outbox-0000000001-000", 1, EffectRoute.Mail)]));
-        await Eventually.WaitForAsync(() => Task.FromResult(_calls.ToArray()), c => c.Contains("mail outbox-0000000001-000"), "the acknowledgement");
-
-        await RelayAsync(new RelayedBatch("Vetting", [Waits(9, vetting), new RelayedEffect("outbox-0000000009-001", 1, EffectRoute.Mail)]));
+        await Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(CaseLifecycle),
+            new LifecycleInput(Case, QuickRetry, "Registered", Pending:
+            [
+                new RelayedBatch("Registered", [new RelayedEffect("outbox-0000000001-000", 1, EffectRoute.Mail)]),
+                new RelayedBatch("Vetting", [Waits(9, vetting), new RelayedEffect("outbox-0000000009-001", 1, EffectRoute.Mail)]),
+            ]),
+            new StartOrchestrationOptions(Case));
 
         var lifecycle = await Eventually.WaitForAsync(
             () => Client.GetInstanceAsync(Case, getInputsAndOutputs: true),
-            i => i?.SerializedInput?.Contains("\"Vetting\"", StringComparison.Ordinal) == true,
+            i => i?.SerializedInput is { } json && JsonSerializer.Deserialize<LifecycleInput>(json)!.Stage == "Vetting",
             "the next execution");
         var input = JsonSerializer.Deserialize<LifecycleInput>(lifecycle!.SerializedInput!)!;
         Assert.Equal([vetting], input.Waits);
         Assert.Contains("outbox-0000000009-001#1", input.Seen!);
         await RunningAsync(CaseLifecycle.WaitInstanceId(Case, vetting));
 
-        // The next execution still takes the case's effects.
+        // The wait runs once the new execution's first episode is committed, so the lifecycle now waits for effects.
         await RelayAsync(new RelayedBatch("Vetting", [new RelayedEffect("outbox-0000000010-000", 1, EffectRoute.Notice)]));
         await Eventually.WaitForAsync(() => Task.FromResult(_calls.ToArray()), c => c.Contains("notice outbox-0000000010-000"), "the notice");
     }
@@ -244,10 +248,9 @@ public sealed class OrchestrationTests : IAsyncLifetime
     public async Task An_effect_retried_then_failing_for_good_is_recorded_on_the_case_and_the_next_one_is_delivered()
     {
         _sendMail = effect => effect.Row == "outbox-0000000002-000" ? throw new HttpRequestException("Graph is unavailable") : DeliveryResult.Delivered;
-        await StartLifecycleAsync(new RelayedBatch("Registered", [new RelayedEffect("outbox-0000000001-000", 1, EffectRoute.Mail)]), stage: "Registered");
-        await Eventually.WaitForAsync(() => Task.FromResult(_calls.ToArray()), c => c.Contains("mail outbox-0000000001-000"), "the first mail");
-
-        await RelayAsync(new RelayedBatch("Registered", [new RelayedEffect("outbox-0000000002-000", 1, EffectRoute.Mail), new RelayedEffect("outbox-0000000002-001", 1, EffectRoute.Mail)]));
+        await StartLifecycleAsync(
+            new RelayedBatch("Registered", [new RelayedEffect("outbox-0000000002-000", 1, EffectRoute.Mail), new RelayedEffect("outbox-0000000002-001", 1, EffectRoute.Mail)]),
+            stage: "Registered");
 
         await Eventually.WaitForAsync(() => Task.FromResult(_calls.ToArray()), c => c.Contains("mail outbox-0000000002-001"), "the next mail");
         Assert.Equal(QuickRetry.MaxAttempts, _calls.Count(c => c == "mail outbox-0000000002-000"));
