@@ -14,6 +14,8 @@ namespace Iop.Functions.Workflow.Local;
 internal sealed class SidecarCompatibleService(AzureStorageOrchestrationService inner)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient
 {
+    private int _started;
+
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
     public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
@@ -46,11 +48,20 @@ internal sealed class SidecarCompatibleService(AzureStorageOrchestrationService 
         return inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
     }
 
-    public Task StartAsync() => inner.StartAsync();
+    public async Task StartAsync()
+    {
+        await inner.StartAsync().ConfigureAwait(false);
+        Volatile.Write(ref _started, 1);
+    }
 
-    public Task StopAsync() => inner.StopAsync();
+    public Task StopAsync() => StopAsync(isForced: false);
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    /// <summary>
+    /// Only a started service is stopped: the provider's stop fails on one that never started (an app stopped while still
+    /// starting, as a failed start-up does), and the sidecar calls it from a fire-and-forget handler, which would end the
+    /// process.
+    /// </summary>
+    public Task StopAsync(bool isForced) => Interlocked.Exchange(ref _started, 0) == 1 ? inner.StopAsync(isForced) : Task.CompletedTask;
 
     public Task CreateAsync() => inner.CreateAsync();
 
