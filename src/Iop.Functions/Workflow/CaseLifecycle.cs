@@ -81,7 +81,12 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
     }
 
     /// <summary>The instance id of a case's wait: short and stable for the key.</summary>
-    public static string WaitInstanceId(string caseId, string key) => $"{caseId}:{WaitRows.Hash(key)}";
+    /// <remarks>
+    /// Unique per start (<paramref name="start"/> is the lifecycle's replay-safe <c>NewGuid</c>): a wait started again for
+    /// the same key (after a continue-as-new, or when a key comes back) never shares an id with an ended one, whose
+    /// cancelled timers may still fire into it.
+    /// </remarks>
+    public static string WaitInstanceId(string caseId, string key, Guid start) => $"{caseId}:{WaitRows.Hash(key)}:{start.ToString("N")[..8]}";
 
     private static bool IsFinal(string stage) => stage is nameof(Cases.Stage.Active) or nameof(Cases.Stage.Discontinued) or nameof(Cases.Stage.Ended);
 
@@ -130,7 +135,7 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
     /// <summary>The waits this execution started, by key; only the relayed changes (in commit order) start and end them.</summary>
     private sealed class RunningWaits(TaskOrchestrationContext context, string caseId, DeliveryPolicy retry, string version)
     {
-        private readonly Dictionary<string, Task<string>> _running = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _running = new(StringComparer.Ordinal);
         private readonly List<Task<string>> _started = [];
 
         public void Reconcile(IReadOnlyList<string> open)
@@ -143,11 +148,12 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
             foreach (var key in open.Where(k => !_running.ContainsKey(k)))
             {
                 // Started, not awaited here: a wait lives on its own for weeks and reports to the record, not to the lifecycle.
+                var instanceId = WaitInstanceId(caseId, key, context.NewGuid());
                 var wait = context.CallSubOrchestratorAsync<string>(
                     nameof(AwaitAnswer),
                     new WaitInput(caseId, key, retry),
-                    new SubOrchestrationOptions { InstanceId = WaitInstanceId(caseId, key), Version = version });
-                _running.Add(key, wait);
+                    new SubOrchestrationOptions { InstanceId = instanceId, Version = version });
+                _running.Add(key, instanceId);
                 _started.Add(wait);
             }
         }
@@ -175,7 +181,7 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
 
         private void End(string key)
         {
-            context.SendEvent(WaitInstanceId(caseId, key), AwaitAnswer.EndedEvent, key);
+            context.SendEvent(_running[key], AwaitAnswer.EndedEvent, key);
             _running.Remove(key);
         }
     }

@@ -69,6 +69,7 @@ internal sealed class WaitRows(TableServiceClient tables, IOptions<StorageOption
         {
             waits.Add(new WorkflowWait(
                 row.GetString("Key"),
+                row.GetString("InstanceId") ?? "",
                 Enum.TryParse<RequestKind>(row.GetString("Kind"), out var kind) ? kind : null,
                 new Person(row.GetString("WhoName") ?? "", row.GetString("WhoEmail") ?? ""),
                 row.GetString("Organisation") ?? "",
@@ -83,7 +84,7 @@ internal sealed class WaitRows(TableServiceClient tables, IOptions<StorageOption
 }
 
 /// <summary>
-/// One wait as the case page shows it: who (<c>Who</c>, for <c>Organisation</c>) is asked for what (<c>Kind</c>; null
+/// One wait as the case page shows it (and the orchestration instance that runs it): who (<c>Who</c>, for <c>Organisation</c>) is asked for what (<c>Kind</c>; null
 /// for the organisation's vetting), by when, the next reminder or escalation, and whether it was escalated.
 /// </summary>
-internal sealed record WorkflowWait(string Key, RequestKind? Kind, Person Who, string Organisation, DateTimeOffset DueAt, DateTimeOffset? NextStepAt, bool NextIsEscalation, bool Escalated);
+internal sealed record WorkflowWait(string Key, string InstanceId, RequestKind? Kind, Person Who, string Organisation, DateTimeOffset DueAt, DateTimeOffset? NextStepAt, bool NextIsEscalation, bool Escalated);

@@ -65,6 +65,12 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
             var decision = CaseDecider.Decide(stored?.State ?? CaseState.Initial, command, new DecisionContext(now, policy));
             if (decision.Error is { } error)
             {
+                if (attempt == 1)
+                {
+                    // A refusal decided on what this process remembered stands only once storage agrees.
+                    continue;
+                }
+
                 return new Rejected(error);
             }
 

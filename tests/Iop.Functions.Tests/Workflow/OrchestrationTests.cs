@@ -23,6 +23,9 @@ public sealed class OrchestrationTests : IAsyncLifetime
     /// <summary>Each wait's plans in order (step key and seconds until it falls due); a wait past its script is closed.</summary>
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(string Step, double Seconds)>> _plans = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _reminders = new();
+
+    /// <summary>The instance that last planned each wait (a wait's instance id is unique per start).</summary>
+    private readonly ConcurrentDictionary<string, string> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _calls = new();
     private readonly ConcurrentQueue<WorkflowFailure> _workflowFailures = new();
     private readonly ConcurrentQueue<DeliveryFailure> _deliveryFailures = new();
@@ -84,6 +87,7 @@ public sealed class OrchestrationTests : IAsyncLifetime
     private WaitPlan Plan(TaskActivityContext context, WaitInput input)
     {
         _calls.Enqueue($"plan {input.Key}");
+        _instances[input.Key] = context.InstanceId;
         if (_planFails)
         {
             throw new InvalidOperationException("The case store is unreachable.");
@@ -104,7 +108,7 @@ public sealed class OrchestrationTests : IAsyncLifetime
 
     private async Task<OrchestrationMetadata> StartWaitAsync(string key)
     {
-        var id = CaseLifecycle.WaitInstanceId(Case, key);
+        var id = CaseLifecycle.WaitInstanceId(Case, key, Guid.NewGuid());
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(AwaitAnswer), new Iop.Functions.Workflow.WaitInput(Case, key, QuickRetry), new StartOrchestrationOptions(id));
         return (await Client.WaitForInstanceStartAsync(id, getInputsAndOutputs: false))!;
     }
@@ -116,6 +120,17 @@ public sealed class OrchestrationTests : IAsyncLifetime
         Client.ScheduleNewOrchestrationInstanceAsync(nameof(CaseLifecycle), new LifecycleInput(Case, QuickRetry, stage, Pending: [first]), new StartOrchestrationOptions(Case));
 
     private Task RelayAsync(RelayedBatch batch) => Client.RaiseEventAsync(Case, CaseLifecycle.EffectsEvent, batch);
+
+    /// <summary>The instance running the wait for <paramref name="key"/>, once it has planned.</summary>
+    private async Task<string> WaitOfAsync(string key)
+    {
+        for (var i = 0; i < 400 && !_instances.ContainsKey(key); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return _instances.TryGetValue(key, out var id) ? id : throw new TimeoutException($"No wait for {key} planned.");
+    }
 
     private async Task<OrchestrationMetadata> RunningAsync(string instanceId)
     {
@@ -185,13 +200,13 @@ public sealed class OrchestrationTests : IAsyncLifetime
         Script(head, ("before3", 60));
         Script(colleague, ("before3", 60));
         await StartLifecycleAsync(new RelayedBatch("Scoping", [Waits(5, head)]));
-        await RunningAsync(CaseLifecycle.WaitInstanceId(Case, head));
+        await RunningAsync(await WaitOfAsync(head));
 
         await RelayAsync(new RelayedBatch("Scoping", [Waits(6, colleague)]));
 
-        var old = await CompletedAsync(CaseLifecycle.WaitInstanceId(Case, head));
+        var old = await CompletedAsync(await WaitOfAsync(head));
         Assert.Equal("\"ended\"", old.SerializedOutput);
-        var started = await RunningAsync(CaseLifecycle.WaitInstanceId(Case, colleague));
+        var started = await RunningAsync(await WaitOfAsync(colleague));
         var input = (await Client.GetInstanceAsync(started.InstanceId, getInputsAndOutputs: true))!.SerializedInput!;
         Assert.Equal(colleague, JsonSerializer.Deserialize<WaitInput>(input)!.Key);
     }
@@ -204,14 +219,14 @@ public sealed class OrchestrationTests : IAsyncLifetime
         Script(procurement, ("before3", 60));
         Script(staffing, ("before3", 60));
         await StartLifecycleAsync(new RelayedBatch("Scoping", [Waits(5, procurement, staffing)]));
-        await RunningAsync(CaseLifecycle.WaitInstanceId(Case, staffing));
+        await RunningAsync(await WaitOfAsync(staffing));
 
         await RelayAsync(new RelayedBatch("Scoping", [Waits(6, staffing)]));
-        Assert.Equal("\"ended\"", (await CompletedAsync(CaseLifecycle.WaitInstanceId(Case, procurement))).SerializedOutput);
-        Assert.Equal(OrchestrationRuntimeStatus.Running, (await Client.GetInstanceAsync(CaseLifecycle.WaitInstanceId(Case, staffing)))!.RuntimeStatus);
+        Assert.Equal("\"ended\"", (await CompletedAsync(await WaitOfAsync(procurement))).SerializedOutput);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await Client.GetInstanceAsync(await WaitOfAsync(staffing)))!.RuntimeStatus);
 
         await RelayAsync(new RelayedBatch("Discontinued", [Waits(7)]));
-        Assert.Equal("\"ended\"", (await CompletedAsync(CaseLifecycle.WaitInstanceId(Case, staffing))).SerializedOutput);
+        Assert.Equal("\"ended\"", (await CompletedAsync(await WaitOfAsync(staffing))).SerializedOutput);
         Assert.Equal("\"Discontinued\"", (await CompletedAsync(Case)).SerializedOutput);
         Assert.Empty(_reminders);
     }
@@ -237,7 +252,7 @@ public sealed class OrchestrationTests : IAsyncLifetime
         var input = JsonSerializer.Deserialize<LifecycleInput>(lifecycle!.SerializedInput!)!;
         Assert.Equal([vetting], input.Waits);
         Assert.Contains("outbox-0000000009-001#1", input.Seen!);
-        await RunningAsync(CaseLifecycle.WaitInstanceId(Case, vetting));
+        await RunningAsync(await WaitOfAsync(vetting));
 
         // The wait runs once the new execution's first episode is committed, so the lifecycle now waits for effects.
         await RelayAsync(new RelayedBatch("Vetting", [new RelayedEffect("outbox-0000000010-000", 1, EffectRoute.Notice)]));

@@ -54,7 +54,7 @@ public sealed class UpgradeTests(AzuriteFixture azurite, ITestOutputHelper outpu
                 w => w.Any(x => x.Kind == RequestKind.StaffingConfirmation),
                 "the staffing wait",
                 60);
-            waitInstance = CaseLifecycle.WaitInstanceId(id.ToString(), wait.Single(x => x.Kind == RequestKind.StaffingConfirmation).Key);
+            waitInstance = wait.Single(x => x.Kind == RequestKind.StaffingConfirmation).InstanceId;
             Assert.Equal("1", await instances.VersionAsync(id.ToString()));
             Assert.Equal("1", await instances.VersionAsync(waitInstance));
             output.WriteLine($"{watch.Elapsed.TotalSeconds:F1} s: the staffing request waits under version 1; the app stops.");

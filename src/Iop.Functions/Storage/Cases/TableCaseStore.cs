@@ -151,7 +151,8 @@ internal sealed class TableCaseStore : ICaseStore
             _decisionCache.Clear();
         }
 
-        _decisionCache[stored.Id] = stored;
+        // Concurrent commands remember in any order: an older reading never replaces a newer one.
+        _decisionCache.AddOrUpdate(stored.Id, stored, (_, known) => known.Version > stored.Version ? known : stored);
         return stored;
     }
 
