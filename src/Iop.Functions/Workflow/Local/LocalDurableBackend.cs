@@ -28,6 +28,12 @@ internal sealed class LocalDurableBackend(IOptions<WorkflowOptions> options, Loc
             WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
             ControlQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
             LoggerFactory = loggers,
+
+            // The provider sends a start message before it records the instance, and drops the message after ten early
+            // looks that found no record (about two seconds of back-off): on a busy machine a new case then never got its
+            // lifecycle (seen as a case without reminders in the workflow benchmark). Starts here are deduplicated by
+            // the relay (DedupeStatuses), so every start message runs.
+            DisableExecutionStartedDeduplication = true,
         });
         var service = new SidecarCompatibleService(storage);
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);
