@@ -2,7 +2,6 @@ using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Security;
 using Iop.Screening;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Accepted = Iop.Cases.Accepted;
 
 namespace Iop.Functions.Api;
@@ -13,7 +12,8 @@ internal static class CaseApi
     public static RouteGroupBuilder MapCaseApi(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").RequireAuthorization(StaffPolicies.Coordinator).WithTags("Cases");
-        cases.MapGet("/", List).WithSummary("Lists cases, overdue first; optionally only one stage.");
+        cases.MapGet("/", List).WithSummary("Lists cases, overdue first; optionally only one stage.")
+            .Produces<IReadOnlyList<CaseSummary>>().ProducesValidationProblem();
         cases.MapGet("/{id}", Get).WithSummary("One case: its stage, version and state.");
         cases.MapGet("/{id}/events", History).WithSummary("The case's full history, oldest first.");
         cases.MapPost("/{id}/assessments", Assess).WithSummary("Saves checklist assessments without completing the screening.");
@@ -22,8 +22,15 @@ internal static class CaseApi
         return cases;
     }
 
-    private static async Task<Ok<IReadOnlyList<CaseSummary>>> List(Stage? stage, ICaseStore store, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(CaseSummary.InWorkOrder(await store.ListAsync(stage, cancellationToken).ConfigureAwait(false), time.GetUtcNow()));
+    private static async Task<IResult> List(Stage? stage, ICaseStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (stage is { } asked && !Enum.IsDefined(asked))
+        {
+            return ApiProblems.Validation([("stage", Localization.Language.T("Okänt steg.", "Unknown stage."))]);
+        }
+
+        return TypedResults.Ok(CaseSummary.InWorkOrder(await store.ListAsync(stage, cancellationToken).ConfigureAwait(false), time.GetUtcNow()));
+    }
 
     private static async Task<IResult> Get(string id, ICaseStore store, CancellationToken cancellationToken)
     {
@@ -50,7 +57,7 @@ internal static class CaseApi
     private static Task<IResult> Assess(string id, AssessmentsRequest request, CaseService service, HttpContext context, CancellationToken cancellationToken) =>
         ToAssessments(request.Assessments) is not { } assessments
             ? Task.FromResult(InvalidAssessments())
-            : RunAsync(id, new RecordAssessments(assessments, context.User.ToActor()), request.ExpectedVersion, service, cancellationToken);
+            : RunAsync(id, new RecordAssessments(assessments, context.User.ToActor()), request.ExpectedVersion, service, context, cancellationToken);
 
     private static Task<IResult> Screen(string id, ScreeningRequest request, CaseService service, HttpContext context, CancellationToken cancellationToken)
     {
@@ -65,13 +72,13 @@ internal static class CaseApi
         }
 
         var command = new CompleteScreening(assessments, outcome, request.Reason, request.Alternative ?? Alternative.None, context.User.ToActor());
-        return RunAsync(id, command, request.ExpectedVersion, service, cancellationToken);
+        return RunAsync(id, command, request.ExpectedVersion, service, context, cancellationToken);
     }
 
     private static Task<IResult> Discontinue(string id, DiscontinueRequest request, CaseService service, HttpContext context, CancellationToken cancellationToken) =>
-        RunAsync(id, new Discontinue(request.Reason ?? "", request.Alternative ?? Alternative.None, context.User.ToActor()), request.ExpectedVersion, service, cancellationToken);
+        RunAsync(id, new Discontinue(request.Reason ?? "", request.Alternative ?? Alternative.None, context.User.ToActor()), request.ExpectedVersion, service, context, cancellationToken);
 
-    private static async Task<IResult> RunAsync(string id, CaseCommand command, int? expectedVersion, CaseService service, CancellationToken cancellationToken)
+    private static async Task<IResult> RunAsync(string id, CaseCommand command, int? expectedVersion, CaseService service, HttpContext context, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId))
         {
@@ -79,9 +86,14 @@ internal static class CaseApi
         }
 
         var result = await service.HandleAsync(caseId, command, expectedVersion, cancellationToken).ConfigureAwait(false);
-        return result is Accepted a
-            ? TypedResults.Ok(new CommandAccepted(caseId.ToString(), a.Case.Version, a.Case.State.Stage))
-            : ApiProblems.For(result);
+        if (result is Accepted a)
+        {
+            return TypedResults.Ok(new CommandAccepted(caseId.ToString(), a.Case.Version, a.Case.State.Stage));
+        }
+
+        // A command for a case that does not exist is refused by the decider as the wrong stage; to the caller it is unknown.
+        var store = context.RequestServices.GetRequiredService<ICaseStore>();
+        return await store.LoadAsync(caseId, cancellationToken).ConfigureAwait(false) is null ? ApiProblems.NotFound() : ApiProblems.For(result);
     }
 
     private static ValueList<CriterionAssessment>? ToAssessments(List<AssessmentDto>? items) =>

@@ -158,11 +158,25 @@ public sealed class CaseApiTests(AzuriteFixture azurite) : IDisposable
         using var get = await client.Http.GetAsync(new Uri($"/api/cases/{Guid.NewGuid():N}", UriKind.Relative));
         using var post = await client.Http.PostAsJsonAsync($"/api/cases/{Guid.NewGuid():N}/discontinue", new { reason = "x" });
         using var garbage = await client.Http.GetAsync(new Uri("/api/cases/not-an-id", UriKind.Relative));
+        using var assess = await client.Http.PostAsJsonAsync($"/api/cases/{Guid.NewGuid():N}/assessments", new { assessments = new[] { new { criterionId = "no-market", assessment = "Met" } } });
 
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, assess.StatusCode);
         await ProblemAsync(post);
+        await ProblemAsync(assess);
+    }
+
+    [Fact]
+    public async Task An_unknown_stage_filter_is_a_bad_request()
+    {
+        var client = await SignedInAsync();
+
+        using var response = await client.Http.GetAsync(new Uri("/api/cases?stage=999", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("stage", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
