@@ -47,8 +47,7 @@ internal static class DocumentDownloads
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        var name = Path.GetExtension(file.FileName).Length > 0 ? file.FileName : file.FileName + FileKind.Extension(file.ContentType);
-        return Results.File(content, file.ContentType, name);
+        return Results.File(content, file.ContentType, FileKind.DownloadName(file.FileName, file.ContentType));
     }
 
     /// <summary>A file an official attached to an answer (the procurement opinion, the extract of the minutes).</summary>

@@ -32,7 +32,10 @@ internal static class EventTexts
             + (d.Alternative == Screening.Alternative.None ? "" : T($" Hänvisning: {Texts.AlternativeName(d.Alternative)}.", $" Referred to: {Texts.AlternativeName(d.Alternative)}.")),
         PartnerVettingStarted s => T($"Kontroll av organisationen påbörjades: {s.Requests.Count} dokument och värdegrunden begärdes, senast {SwedishTime.FormatDate(s.DeclarationDueAt)}.", $"Partner vetting started: {s.Requests.Count} documents and the values declaration requested, due {SwedishTime.FormatDate(s.DeclarationDueAt)}."),
         Vetting.PortalLinkIssued l => T($"Ny länk till organisationens sida skickades (gäller till {SwedishTime.FormatDate(l.Link.ExpiresAt)}); tidigare länkar slutade gälla.", $"A new portal link was sent (valid until {SwedishTime.FormatDate(l.Link.ExpiresAt)}); earlier links stopped working."),
-        Vetting.DocumentUploaded u => T($"Fil inskickad för {name(u.DocumentId)}: {u.File.FileName} ({u.File.Size:N0} byte, SHA-256 {u.File.Sha256[..12]}…).", $"File sent for {name(u.DocumentId)}: {u.File.FileName} ({u.File.Size:N0} bytes, SHA-256 {u.File.Sha256[..12]}…)."),
+        Vetting.DocumentUploaded u => T($"Fil inskickad för {name(u.DocumentId)}: {Described(u.File, "byte")}.", $"File sent for {name(u.DocumentId)}: {Described(u.File, "bytes")}."),
+        Vetting.DocumentFilesUploaded u => u.Files.Count == 1
+            ? T($"Fil inskickad för {name(u.DocumentId)}: {Described(u.Files[0], "byte")}.", $"File sent for {name(u.DocumentId)}: {Described(u.Files[0], "bytes")}.")
+            : T($"{u.Files.Count} filer inskickade för {name(u.DocumentId)}: {string.Join("; ", u.Files.Select(f => Described(f, "byte")))}.", $"{u.Files.Count} files sent for {name(u.DocumentId)}: {string.Join("; ", u.Files.Select(f => Described(f, "bytes")))}."),
         Vetting.DocumentMarkedNotExisting m => T($"Organisationen anger att {name(m.DocumentId)} saknas: {m.Explanation}", $"The organisation says {name(m.DocumentId)} does not exist: {m.Explanation}"),
         Vetting.DeclarationSigned d => T($"Värdegrunden undertecknades av {d.Declaration.SignerName}, {d.Declaration.SignerRole}, {d.Declaration.OrganisationName} (version {d.Declaration.TextVersion}).", $"The values declaration was signed by {d.Declaration.SignerName}, {d.Declaration.SignerRole}, {d.Declaration.OrganisationName} (version {d.Declaration.TextVersion})."),
         Vetting.DocumentAccepted a => T($"{name(a.DocumentId)} godkändes.", $"{name(a.DocumentId)} was accepted."),
@@ -49,4 +52,7 @@ internal static class EventTexts
         PartnershipEnded p => T($"Partnerskapet avslutades. Skäl: {p.Reason}", $"The partnership ended. Reason: {p.Reason}"),
         _ => e.GetType().Name,
     };
+
+    /// <summary>A file as the timeline names it: its name, size and the start of its checksum.</summary>
+    private static string Described(Vetting.UploadedFile file, string bytes) => $"{file.FileName} ({file.Size:N0} {bytes}, SHA-256 {file.Sha256[..12]}…)";
 }

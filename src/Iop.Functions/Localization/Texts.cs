@@ -44,6 +44,18 @@ internal static class Texts
     };
 
     /// <summary>What a broken rule means, said to the person who tried.</summary>
+    /// <summary>Why an uploaded file was not taken, for the person who sent it.</summary>
+    public static string UploadMessage(Storage.Documents.UploadRejection rejection, long maxFileBytes) => rejection switch
+    {
+        Storage.Documents.UploadRejection.Empty => T("Filen är tom. Välj filen igen.", "The file is empty. Choose the file again."),
+        Storage.Documents.UploadRejection.TooLarge => T($"Filen är för stor. Största tillåtna storlek är {maxFileBytes / (1024 * 1024)} MB.", $"The file is too large. The largest allowed size is {maxFileBytes / (1024 * 1024)} MB."),
+        Storage.Documents.UploadRejection.UnsoundPackage => T(
+            "Filen ser ut som ett Word-, Excel- eller OpenDocument-dokument men går inte att läsa som ett sådant, eller innehåller program eller makron. Spara dokumentet på nytt, eller skicka det som PDF.",
+            "The file looks like a Word, Excel or OpenDocument file but cannot be read as one, or holds programs or macros. Save the document again, or send it as a PDF."),
+        Storage.Documents.UploadRejection.UnsupportedType => T("Filtypen tas inte emot. Skicka PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT) eller en bild (JPG, PNG).", "The file type is not accepted. Send PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT) or an image (JPG, PNG)."),
+        _ => T("Välj en fil att skicka.", "Choose a file to send."),
+    };
+
     public static string RuleMessage(DomainError error) => error.Rule switch
     {
         CaseRules.WrongStage => T("Det går inte att göra det i ärendets nuvarande steg.", "That cannot be done at the case's current stage."),
@@ -65,6 +77,10 @@ internal static class Texts
         CaseRules.InvalidTerm => T("Avtalstiden slutar innan den börjar.", "The agreement term ends before it starts."),
         VettingRules.LinkRevoked => T("Länken har ersatts av en nyare. Använd länken i det senaste mejlet.", "The link has been replaced by a newer one. Use the link in the latest e-mail."),
         VettingRules.LinkExpired => T("Länken har slutat gälla. Be IOP-samordnaren om en ny.", "The link has expired. Ask the IOP coordinator for a new one."),
+        VettingRules.NoFiles => T("Välj en fil att skicka.", "Choose a file to send."),
+        VettingRules.TooManyFilesForDocument => T("Dokumentet har redan så många filer som ett dokument får ha. Samla gärna flera sidor i en PDF, eller kontakta samordnaren.", "The document already has as many files as one document may have. Gather several pages in one PDF, or contact the coordinator."),
+        VettingRules.TooManyFilesForCase => T("Ärendet har redan så många filer som ett ärende får ha. Kontakta samordnaren.", "The case already has as many files as one case may have. Contact the coordinator."),
+        VettingRules.CaseStorageFull => T("Ärendets filer tar redan så mycket plats som ett ärende får använda. Kontakta samordnaren.", "The case's files already take as much space as one case may use. Contact the coordinator."),
         VettingRules.NotRequested => T("Det dokumentet har kommunen inte begärt.", "The municipality has not requested that document."),
         VettingRules.AlreadyAccepted => T("Dokumentet är redan godkänt.", "The document is already accepted."),
         VettingRules.MustExist => T("Det här dokumentet måste finnas; riktlinjen kräver det.", "This document must exist; the guideline requires it."),

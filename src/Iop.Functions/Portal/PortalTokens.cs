@@ -42,6 +42,9 @@ internal sealed class PortalTokens(IOptions<PortalOptions> options)
         return true;
     }
 
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private const string PortalPurpose = "iop-portal-v1|";
     private const string AnswerPurpose = "iop-answer-v1|";
 
@@ -67,8 +70,11 @@ internal sealed class PortalTokens(IOptions<PortalOptions> options)
         }
 
         var fields = payload.Split('.');
-        if (fields.Length != 3 || !CaseId.TryParse(fields[0], out var caseId) || !long.TryParse(fields[2], out var expires))
+        if (fields.Length != 3 || !CaseId.TryParse(fields[0], out var caseId)
+            || !long.TryParse(fields[2], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var expires)
+            || expires < MinUnixSeconds || expires > MaxUnixSeconds)
         {
+            // A signed expiry outside the calendar's range is no link we ever made (only a leaked key could sign one).
             return false;
         }
 

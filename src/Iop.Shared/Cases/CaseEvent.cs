@@ -21,6 +21,7 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(PartnerVettingCompleted), "partner-vetting-completed")]
 [JsonDerivedType(typeof(PortalLinkIssued), "portal-link-issued")]
 [JsonDerivedType(typeof(DocumentUploaded), "document-uploaded")]
+[JsonDerivedType(typeof(DocumentFilesUploaded), "document-files-uploaded")]
 [JsonDerivedType(typeof(DocumentMarkedNotExisting), "document-marked-not-existing")]
 [JsonDerivedType(typeof(DeclarationSigned), "declaration-signed")]
 [JsonDerivedType(typeof(DocumentAccepted), "document-accepted")]

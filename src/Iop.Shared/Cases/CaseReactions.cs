@@ -62,6 +62,10 @@ public static class CaseReactions
             case DocumentUploaded e:
                 yield return Notify(CoordinatorNotice.DocumentAnswered, [e.DocumentId]);
                 break;
+            case DocumentFilesUploaded e:
+                // One notice per upload, however many files it holds.
+                yield return Notify(CoordinatorNotice.DocumentAnswered, [e.DocumentId]);
+                break;
             case DocumentMarkedNotExisting e:
                 yield return Notify(CoordinatorNotice.DocumentAnswered, [e.DocumentId]);
                 break;

@@ -9,6 +9,7 @@ namespace Iop.Common;
 /// compare by content: a replayed state equals the state it was rebuilt from.
 /// </summary>
 [JsonConverter(typeof(ValueListJsonConverterFactory))]
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] _items;
@@ -65,6 +66,9 @@ public static class ValueList
     /// <summary>A value list of the given items.</summary>
     public static ValueList<T> Of<T>(params T[] items) => new(items);
 
+    /// <summary>Builds value lists from collection expressions: <c>ValueList&lt;string&gt; items = ["a", "b"];</c>.</summary>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? ValueList<T>.Empty : new ValueList<T>(items.ToArray());
+
     /// <summary>A value list of the given items.</summary>
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
 }
@@ -86,3 +90,4 @@ internal sealed class ValueListJsonConverter<T> : JsonConverter<ValueList<T>>
     public override void Write(Utf8JsonWriter writer, ValueList<T> value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, value.ToArray(), options);
 }
+

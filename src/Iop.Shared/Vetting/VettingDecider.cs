@@ -27,7 +27,7 @@ public static class VettingDecider
             IssuePortalLink c => c.ExpiresAt <= now
                 ? Decision.Reject(VettingRules.LinkExpired, "A portal link must expire after it is issued.")
                 : Decision.Accept(new PortalLinkIssued(new PortalLink(c.TokenId, now, c.ExpiresAt), c.By, now)),
-            UploadDocument c => CheckLink(v, c.TokenId, now) ?? CheckOpen(v, c.DocumentId) ?? Decision.Accept(new DocumentUploaded(c.DocumentId, c.File, c.By, now)),
+            UploadDocument c => CheckLink(v, c.TokenId, now) ?? CheckOpen(v, c.DocumentId) ?? CheckRoom(v, c) ?? Decision.Accept(new DocumentFilesUploaded(c.DocumentId, c.Files, c.By, now)),
             MarkDocumentNotExisting c => CheckLink(v, c.TokenId, now) ?? CheckOpen(v, c.DocumentId) ?? MarkNotExisting(c, context),
             SignDeclaration c => CheckLink(v, c.TokenId, now) ?? Sign(state, c, context),
             ReviewDocument c => Review(v, c, context),
@@ -44,6 +44,7 @@ public static class VettingDecider
     {
         PortalLinkIssued x => v with { Link = x.Link },
         DocumentUploaded x => v.With(v.Find(x.DocumentId)! with { Status = RequestStatus.Submitted, Files = v.Find(x.DocumentId)!.Files.Append(x.File).ToValueList(), NotExisting = null }),
+        DocumentFilesUploaded x => v.With(v.Find(x.DocumentId)! with { Status = RequestStatus.Submitted, Files = v.Find(x.DocumentId)!.Files.Concat(x.Files).ToValueList(), NotExisting = null }),
         DocumentMarkedNotExisting x => v.With(v.Find(x.DocumentId)! with { Status = RequestStatus.Submitted, NotExisting = x.Explanation }),
         DeclarationSigned x => v with { Declaration = x.Declaration },
         DocumentAccepted x => v.With(v.Find(x.DocumentId)! with { Status = RequestStatus.Accepted }),
@@ -65,6 +66,21 @@ public static class VettingDecider
         { Status: RequestStatus.Accepted } => Decision.Reject(VettingRules.AlreadyAccepted, $"The document '{documentId}' is already accepted."),
         _ => null,
     };
+
+    /// <summary>Whether the upload fits what one document and one case may hold.</summary>
+    private static Decision? CheckRoom(Vetting v, UploadDocument c)
+    {
+        var files = v.Requests.SelectMany(r => r.Files).ToList();
+        var document = v.Find(c.DocumentId)!.Files.Count;
+        return c.Files.Count == 0 ? Decision.Reject(VettingRules.NoFiles, "An upload needs at least one file.")
+            : document + c.Files.Count > c.Limits.FilesPerDocument
+                ? Decision.Reject(VettingRules.TooManyFilesForDocument, $"A document may hold at most {c.Limits.FilesPerDocument} files; this one has {document}.")
+            : files.Count + c.Files.Count > c.Limits.FilesPerCase
+                ? Decision.Reject(VettingRules.TooManyFilesForCase, $"A case may hold at most {c.Limits.FilesPerCase} files; this one has {files.Count}.")
+            : files.Sum(f => f.Size) + c.Files.Sum(f => f.Size) > c.Limits.BytesPerCase
+                ? Decision.Reject(VettingRules.CaseStorageFull, $"A case's files may take at most {c.Limits.BytesPerCase} bytes together.")
+            : null;
+    }
 
     private static Decision MarkNotExisting(MarkDocumentNotExisting c, DecisionContext context)
     {

@@ -6,8 +6,11 @@ namespace Iop.Vetting;
 /// <summary>The organisation was sent its portal link: <paramref name="Link"/> replaces (revokes) any earlier one.</summary>
 public sealed record PortalLinkIssued(PortalLink Link, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
-/// <summary>A file was stored for a requested document.</summary>
+/// <summary>A file was stored for a requested document. Written by earlier versions (one event per file); still read.</summary>
 public sealed record DocumentUploaded(string DocumentId, UploadedFile File, Actor By, DateTimeOffset At) : CaseEvent(By, At);
+
+/// <summary>The files of one upload were stored for a requested document.</summary>
+public sealed record DocumentFilesUploaded(string DocumentId, ValueList<UploadedFile> Files, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
 /// <summary>The organisation says a document does not exist, and why.</summary>
 public sealed record DocumentMarkedNotExisting(string DocumentId, string Explanation, Actor By, DateTimeOffset At) : CaseEvent(By, At);

@@ -15,6 +15,18 @@ public static class VettingRules
     /// <summary>The document is accepted; nothing more can be added.</summary>
     public const string AlreadyAccepted = "vetting.document-already-accepted";
 
+    /// <summary>An upload must hold at least one file.</summary>
+    public const string NoFiles = "vetting.no-files";
+
+    /// <summary>The document already holds as many files as one document may.</summary>
+    public const string TooManyFilesForDocument = "vetting.too-many-files-for-document";
+
+    /// <summary>The case already holds as many files as one case may.</summary>
+    public const string TooManyFilesForCase = "vetting.too-many-files-for-case";
+
+    /// <summary>The case's files together would be larger than one case may hold.</summary>
+    public const string CaseStorageFull = "vetting.case-storage-full";
+
     /// <summary>The guideline does not let this document be missing.</summary>
     public const string MustExist = "vetting.document-must-exist";
 

@@ -29,7 +29,7 @@ public static class OfficialsCases
         foreach (var document in service.Policy.Documents)
         {
             var file = new UploadedFile(Guid.NewGuid().ToString("N"), "stadgar.pdf", "application/pdf", 2048, new string('a', 64), app.Time.GetUtcNow());
-            await Accept(service, id, new UploadDocument(document.Id, file, tokenId, initiator));
+            await Accept(service, id, new UploadDocument(document.Id, [file], UploadLimits.Default, tokenId, initiator));
             await Accept(service, id, new ReviewDocument(document.Id, Accept: true, null, null, VettingCases.Coordinator));
         }
 

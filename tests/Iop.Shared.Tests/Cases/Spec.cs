@@ -65,6 +65,22 @@ internal sealed class Spec
         return decision.Events.Aggregate(State, CaseDecider.Evolve);
     }
 
+    /// <summary>What the accepted command's events make happen in the world.</summary>
+    public IReadOnlyList<Effect> ThenEffects()
+    {
+        var decision = Decision;
+        Assert.Null(decision.Error);
+        var effects = new List<Effect>();
+        var state = State;
+        foreach (var e in decision.Events)
+        {
+            state = CaseDecider.Evolve(state, e);
+            effects.AddRange(CaseReactions.To(e, state));
+        }
+
+        return effects;
+    }
+
     // The history of a case walked along the stage model, for Given(...).
     public static CaseEvent Submitted => new InitiativeSubmitted(Case, Number, Policy.Id, Initiative, Initiator, Now);
 

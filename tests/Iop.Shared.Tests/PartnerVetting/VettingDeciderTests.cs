@@ -23,36 +23,74 @@ public sealed class VettingDeciderTests
         Assert.Null(vetting.Declaration);
     }
 
-    [Fact]
-    public void An_upload_through_the_current_link_is_recorded_for_review() =>
-        Given(InVetting()).When(new UploadDocument("statutes", Pdf, Token, Initiator)).Then(new DocumentUploaded("statutes", Pdf, Initiator, Now));
+    private static readonly UploadLimits Limits = new(FilesPerDocument: 3, FilesPerCase: 4, BytesPerCase: 10_000);
+
+    private static UploadDocument Upload(string document, params UploadedFile[] files) => new(document, [.. files], Limits, Token, Initiator);
+
+    private static UploadedFile File(int n, long size = 2048) => Pdf with { FileId = $"file-{n}", FileName = $"bilaga-{n}.pdf", Size = size };
 
     [Fact]
-    public void Several_files_may_answer_one_document()
+    public void An_upload_through_the_current_link_is_recorded_for_review() =>
+        Given(InVetting()).When(Upload("statutes", Pdf)).Then(new DocumentFilesUploaded("statutes", [Pdf], Initiator, Now));
+
+    [Fact]
+    public void The_files_of_one_upload_are_one_event_and_one_notice_to_the_coordinator()
+    {
+        var effects = Given(InVetting()).When(Upload("statutes", File(1), File(2))).ThenEffects();
+
+        Assert.Single(effects.OfType<NotifyCoordinator>());
+        Assert.Equal([File(1), File(2)], StateAfter(InVetting(new DocumentFilesUploaded("statutes", [File(1), File(2)], Initiator, Now))).Vetting.Find("statutes")!.Files);
+    }
+
+    [Fact]
+    public void Several_files_may_answer_one_document_and_uploads_recorded_one_file_at_a_time_still_read()
     {
         var second = Pdf with { FileId = "file-2", FileName = "stadgar-bilaga.pdf" };
 
-        var request = StateAfter(InVetting(new DocumentUploaded("statutes", Pdf, Initiator, Now), new DocumentUploaded("statutes", second, Initiator, Now))).Vetting.Find("statutes")!;
+        var request = StateAfter(InVetting(new DocumentUploaded("statutes", Pdf, Initiator, Now), new DocumentFilesUploaded("statutes", [second], Initiator, Now))).Vetting.Find("statutes")!;
 
         Assert.Equal(RequestStatus.Submitted, request.Status);
         Assert.Equal([Pdf, second], request.Files);
     }
 
     [Fact]
+    public void An_upload_without_files_is_refused() =>
+        Given(InVetting()).When(Upload("statutes")).ThenRejected(VettingRules.NoFiles);
+
+    [Fact]
+    public void A_document_holds_at_most_its_limit_of_files() =>
+        Given(InVetting(new DocumentFilesUploaded("statutes", [File(1), File(2)], Initiator, Now)))
+            .When(Upload("statutes", File(3), File(4)))
+            .ThenRejected(VettingRules.TooManyFilesForDocument);
+
+    [Fact]
+    public void A_case_holds_at_most_its_limit_of_files() =>
+        Given(InVetting(new DocumentFilesUploaded("statutes", [File(1), File(2)], Initiator, Now), new DocumentFilesUploaded("annual-report", [File(3), File(4)], Initiator, Now)))
+            .When(Upload("audit-report", File(5)))
+            .ThenRejected(VettingRules.TooManyFilesForCase);
+
+    [Fact]
+    public void A_case_holds_at_most_its_limit_of_bytes()
+    {
+        Given(InVetting(new DocumentFilesUploaded("statutes", [File(1, 6_000)], Initiator, Now))).When(Upload("annual-report", File(2, 4_001))).ThenRejected(VettingRules.CaseStorageFull);
+        Given(InVetting(new DocumentFilesUploaded("statutes", [File(1, 6_000)], Initiator, Now))).When(Upload("annual-report", File(2, 4_000))).Then(new DocumentFilesUploaded("annual-report", [File(2, 4_000)], Initiator, Now));
+    }
+
+    [Fact]
     public void A_replaced_link_no_longer_works() =>
         Given(InVetting(new PortalLinkIssued(new PortalLink("token-2", Now, LinkExpires), Coordinator, Now)))
-            .When(new UploadDocument("statutes", Pdf, Token, Initiator))
+            .When(Upload("statutes", Pdf))
             .ThenRejected(VettingRules.LinkRevoked);
 
     [Fact]
     public void An_expired_link_no_longer_works() =>
         Given(InVetting(new PortalLinkIssued(new PortalLink(Token, Now.AddDays(-91), Now.AddSeconds(-1)), Coordinator, Now)))
-            .When(new UploadDocument("statutes", Pdf, Token, Initiator))
+            .When(Upload("statutes", Pdf))
             .ThenRejected(VettingRules.LinkExpired);
 
     [Fact]
     public void A_document_that_was_not_requested_is_refused() =>
-        Given(InVetting()).When(new UploadDocument("tax-return", Pdf, Token, Initiator)).ThenRejected(VettingRules.NotRequested);
+        Given(InVetting()).When(Upload("tax-return", Pdf)).ThenRejected(VettingRules.NotRequested);
 
     [Fact]
     public void A_document_the_guideline_allows_to_be_missing_can_be_marked_as_not_existing() =>

@@ -86,7 +86,7 @@ internal sealed class IndexModel(CaseService cases, ICaseStore store, PortalToke
             var stored = await documents.SaveAsync(Dossier!.Id, request.Id, fileId, FileKind.SanitiseName(attachment.FileName), content, MaxFileBytes, cancellationToken).ConfigureAwait(false);
             if (stored.Rejection is { } rejection)
             {
-                return Invalid(("attachment", UploadMessage(rejection)), rejection == UploadRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+                return Invalid(("attachment", Texts.UploadMessage(rejection, MaxFileBytes)), rejection == UploadRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
             }
 
             uploaded = new UploadedFile(fileId, FileKind.SanitiseName(attachment.FileName), stored.ContentType, stored.Size, stored.Sha256, time.GetUtcNow());
@@ -195,13 +195,6 @@ internal sealed class IndexModel(CaseService cases, ICaseStore store, PortalToke
         OfficialsRules.AlreadyAnswered or OfficialsRules.Withdrawn or OfficialsRules.Moved or CaseRules.Closed => StatusCodes.Status409Conflict,
         OfficialsRules.NotAddressee => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
-    };
-
-    private string UploadMessage(UploadRejection rejection) => rejection switch
-    {
-        UploadRejection.Empty => Language.T("Filen är tom. Välj filen igen.", "The file is empty. Choose the file again."),
-        UploadRejection.TooLarge => Language.T($"Filen är för stor. Största tillåtna storlek är {MaxFileBytes / (1024 * 1024)} MB.", $"The file is too large. The largest allowed size is {MaxFileBytes / (1024 * 1024)} MB."),
-        _ => Language.T("Filtypen tas inte emot. Skicka PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT) eller en bild (JPG, PNG).", "The file type is not accepted. Send PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT) or an image (JPG, PNG)."),
     };
 
     /// <summary>The answer form; which fields count depends on the request's kind.</summary>

@@ -6,6 +6,7 @@ using Iop.Functions.Storage.Documents;
 using Iop.Policies;
 using Iop.Vetting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
@@ -24,6 +25,7 @@ namespace Iop.Functions.Pages.Portal;
 internal sealed class IndexModel(
     PortalAccess access,
     CaseService cases,
+    ICaseStore store,
     BlobDocumentStore documents,
     PolicyProfile policy,
     IAntiforgery antiforgery,
@@ -92,34 +94,57 @@ internal sealed class IndexModel(
             return Fail(Anchor(document), Language.T("Välj en fil att skicka.", "Choose a file to send."), StatusCodes.Status400BadRequest);
         }
 
-        var saved = 0;
-        var reader = new MultipartReader(boundary, Request.Body);
-        for (var section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false); section is not null; section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false))
+        var caseId = Visit.Token.Case;
+        var received = new List<UploadedFile>();
+        IActionResult? refusal;
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            refusal = await ReceiveAsync(document, boundary, received, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Whatever broke the upload (a body cut short, malformed framing, the client leaving), nothing it stored stays.
+            await ForgetAsync(caseId, document, received).ConfigureAwait(false);
+            if (e is not (InvalidDataException or IOException or BadHttpRequestException) || cancellationToken.IsCancellationRequested)
             {
-                continue;
+                throw;
             }
 
-            var fileName = FileKind.SanitiseName(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value);
-            if (fileName.Length == 0)
-            {
-                // A file input left empty posts a part with no name and no bytes.
-                continue;
-            }
-
-            var problem = await SaveAsync(document, fileName, section.Body, cancellationToken).ConfigureAwait(false);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            saved++;
+            var tooLarge = e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };
+            return Fail(
+                Anchor(document),
+                tooLarge
+                    ? Language.T("Filerna är tillsammans för stora för en sändning. Skicka dem några i taget.", "The files are too large together for one upload. Send a few at a time.")
+                    : Language.T("Filen kom inte fram hel. Försök skicka den igen.", "The file did not arrive whole. Try sending it again."),
+                tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
         }
 
-        return saved == 0
-            ? Fail(Anchor(document), Language.T("Välj en fil att skicka.", "Choose a file to send."), StatusCodes.Status400BadRequest)
-            : Redirect($"/portal/{token}?sparat=fil#{Anchor(document)}");
+        if (refusal is not null || received.Count == 0)
+        {
+            await ForgetAsync(caseId, document, received).ConfigureAwait(false);
+            return refusal ?? Fail(Anchor(document), Language.T("Välj en fil att skicka.", "Choose a file to send."), StatusCodes.Status400BadRequest);
+        }
+
+        // One command for the whole upload: the files are recorded together or not at all, and the coordinator gets one notice.
+        var command = new UploadDocument(document, received.ToValueList(), options.Value.UploadLimits, Visit.Token.TokenId, Initiator());
+        CommandResult result;
+        try
+        {
+            result = await cases.HandleAsync(caseId, command, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await ForgetUnrecordedAsync(caseId, document, received).ConfigureAwait(false);
+            throw;
+        }
+
+        if (result is Accepted)
+        {
+            return Redirect($"/portal/{token}?sparat=fil#{Anchor(document)}");
+        }
+
+        await ForgetAsync(caseId, document, received).ConfigureAwait(false);
+        return await RejectedAsync(result, Anchor(document), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostNotExistingAsync(string token, [FromForm] string document, [FromForm] string? explanation, CancellationToken cancellationToken)
@@ -163,35 +188,100 @@ internal sealed class IndexModel(
 
     public static string Anchor(string documentId) => "doc-" + documentId;
 
-    /// <summary>Stores the blob first and records it after; a refused record deletes the blob, so neither exists without the other.</summary>
-    private async Task<IActionResult?> SaveAsync(string document, string fileName, Stream body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams each file of the body to Blob storage, within what the document and the case may still hold, adding what
+    /// was stored to <paramref name="received"/>. Answers why it stopped, or null when every file was stored.
+    /// </summary>
+    private async Task<IActionResult?> ReceiveAsync(string document, string boundary, List<UploadedFile> received, CancellationToken cancellationToken)
     {
-        var fileId = Guid.NewGuid().ToString("N");
-        var caseId = Visit.Token.Case;
-        var stored = await documents.SaveAsync(caseId, document, fileId, fileName, body, options.Value.MaxFileBytes, cancellationToken).ConfigureAwait(false);
-        if (stored.Rejection is { } rejection)
+        var limits = options.Value.UploadLimits;
+        var held = Visit.Vetting!.Vetting.Requests.SelectMany(r => r.Files).ToList();
+        var heldForDocument = Visit.Vetting.Vetting.Find(document)!.Files.Count;
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
-            return Fail(Anchor(document), UploadMessage(rejection), rejection == UploadRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            // Room for every file the document may still take (plus the multipart framing), never more than the case's.
+            bodyLimit.MaxRequestBodySize = Math.Min(options.Value.MaxFileBytes * Math.Max(1, limits.FilesPerDocument - heldForDocument), limits.BytesPerCase) + (1024 * 1024);
         }
 
-        var file = new UploadedFile(fileId, fileName, stored.ContentType, stored.Size, stored.Sha256, time.GetUtcNow());
-        var result = await cases.HandleAsync(caseId, new UploadDocument(document, file, Visit.Token.TokenId, Initiator()), null, cancellationToken).ConfigureAwait(false);
-        if (result is Accepted)
+        var reader = new MultipartReader(boundary, Request.Body);
+        for (var section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false); section is not null; section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            return null;
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            {
+                continue;
+            }
+
+            var fileName = FileKind.SanitiseName(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value);
+            if (fileName.Length == 0)
+            {
+                // A file input left empty posts a part with no name and no bytes.
+                continue;
+            }
+
+            if (heldForDocument + received.Count >= limits.FilesPerDocument)
+            {
+                return Fail(Anchor(document), Language.T(
+                    $"Ett dokument kan ha högst {limits.FilesPerDocument} filer. Samla gärna flera sidor i en PDF.",
+                    $"A document can have at most {limits.FilesPerDocument} files. Gather several pages in one PDF."), StatusCodes.Status400BadRequest);
+            }
+
+            if (held.Count + received.Count >= limits.FilesPerCase)
+            {
+                return Fail(Anchor(document), Language.T(
+                    $"Ärendet kan ha högst {limits.FilesPerCase} filer. Kontakta samordnaren om fler behövs.",
+                    $"The case can have at most {limits.FilesPerCase} files. Contact the coordinator if more are needed."), StatusCodes.Status400BadRequest);
+            }
+
+            var room = limits.BytesPerCase - held.Sum(f => f.Size) - received.Sum(f => f.Size);
+            var fileId = Guid.NewGuid().ToString("N");
+            var stored = room <= 0
+                ? StoredUpload.Refused(UploadRejection.TooLarge)
+                : await documents.SaveAsync(Visit.Token.Case, document, fileId, fileName, section.Body, Math.Min(options.Value.MaxFileBytes, room), cancellationToken).ConfigureAwait(false);
+            if (stored.Rejection is { } rejection)
+            {
+                var caseFull = rejection == UploadRejection.TooLarge && room < options.Value.MaxFileBytes;
+                return Fail(
+                    Anchor(document),
+                    caseFull
+                        ? Language.T(
+                            $"Ärendets filer får ta högst {limits.BytesPerCase / (1024 * 1024)} MB tillsammans, och det finns inte plats för den här. Kontakta samordnaren.",
+                            $"The case's files may take at most {limits.BytesPerCase / (1024 * 1024)} MB together, and there is no room for this one. Contact the coordinator.")
+                        : Texts.UploadMessage(rejection, MaxFileBytes),
+                    rejection == UploadRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            }
+
+            received.Add(new UploadedFile(fileId, fileName, stored.ContentType, stored.Size, stored.Sha256, time.GetUtcNow()));
         }
 
-        await documents.DeleteAsync(caseId, document, fileId, cancellationToken).ConfigureAwait(false);
-        return await RejectedAsync(result, Anchor(document), cancellationToken).ConfigureAwait(false);
+        return null;
     }
 
-    private string UploadMessage(UploadRejection rejection) => rejection switch
+    /// <summary>Deletes the blobs of an upload that was not recorded; it must not be cut short by the request ending.</summary>
+    private async Task ForgetAsync(CaseId caseId, string document, IEnumerable<UploadedFile> files)
     {
-        UploadRejection.Empty => Language.T("Filen är tom. Välj filen igen.", "The file is empty. Choose the file again."),
-        UploadRejection.TooLarge => Language.T($"Filen är för stor. Största tillåtna storlek är {MaxFileBytes / (1024 * 1024)} MB.", $"The file is too large. The largest allowed size is {MaxFileBytes / (1024 * 1024)} MB."),
-        UploadRejection.UnsupportedType => Language.T("Filtypen tas inte emot. Skicka PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT) eller en bild (JPG, PNG).", "The file type is not accepted. Send PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT) or an image (JPG, PNG)."),
-        _ => Language.T("Välj en fil att skicka.", "Choose a file to send."),
-    };
+        foreach (var file in files)
+        {
+            await documents.DeleteAsync(caseId, document, file.FileId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After a command failed without an answer, deletes only the blobs the case does not refer to: the commit may have
+    /// gone through before the failure, and then its files must stay.
+    /// </summary>
+    private async Task ForgetUnrecordedAsync(CaseId caseId, string document, IReadOnlyList<UploadedFile> files)
+    {
+        try
+        {
+            var stored = await store.LoadAsync(caseId, CancellationToken.None).ConfigureAwait(false);
+            var recorded = (stored?.State as InPartnerVetting)?.Vetting.Find(document)?.Files.Select(f => f.FileId).ToHashSet() ?? [];
+            await ForgetAsync(caseId, document, files.Where(f => !recorded.Contains(f.FileId))).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or IOException or TimeoutException)
+        {
+            // Storage is failing as well: better an unreferenced blob than a deleted file the case refers to.
+        }
+    }
 
     private async Task<IActionResult> RejectedAsync(CommandResult result, string anchor, CancellationToken cancellationToken)
     {

@@ -58,7 +58,20 @@ internal sealed class BlobDocumentStore(BlobServiceClient blobs, IOptions<Storag
             return StoredUpload.Refused(UploadRejection.TooLarge);
         }
 
+        if (FileKind.IsPackage(contentType) && !await IsSoundPackageAsync(blob, contentType, cancellationToken).ConfigureAwait(false))
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            return StoredUpload.Refused(UploadRejection.UnsoundPackage);
+        }
+
         return new StoredUpload(null, contentType, measured.BytesRead, measured.Sha256Hex());
+    }
+
+    /// <summary>Checks a stored package's parts, reading only its central directory and content types (ranged reads).</summary>
+    private static async Task<bool> IsSoundPackageAsync(BlobClient blob, string contentType, CancellationToken cancellationToken)
+    {
+        await using var stored = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 64 * 1024 }, cancellationToken).ConfigureAwait(false);
+        return await OfficePackage.IsSoundAsync(stored, contentType, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(CaseId caseId, string documentId, string fileId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Iop.Functions.Storage.Documents;
@@ -59,9 +60,24 @@ internal static class FileKind
         _ => "",
     };
 
+    /// <summary>Whether the type is a ZIP package (Office Open XML or OpenDocument) whose parts must be checked.</summary>
+    public static bool IsPackage(string contentType) => contentType.StartsWith("application/vnd.", StringComparison.Ordinal);
+
     /// <summary>
-    /// The uploaded name as a plain file name for people: no folders (a path's last part only), no control or
-    /// reserved characters, at most 120 characters. Empty when nothing usable is left.
+    /// The name a download is saved under: the uploaded name without whatever extension it claimed, with the extension
+    /// of the type the bytes were recognised as (a PDF uploaded as <c>poly.html</c> downloads as <c>poly.pdf</c>).
+    /// </summary>
+    public static string DownloadName(string uploaded, string contentType)
+    {
+        var name = SanitiseName(uploaded);
+        var stem = Path.GetFileNameWithoutExtension(name).TrimEnd('.', ' ');
+        return (stem.Length == 0 ? "dokument" : stem) + Extension(contentType);
+    }
+
+    /// <summary>
+    /// The uploaded name as a plain file name for people: no folders (a path's last part only), no control, format
+    /// (e.g. the right-to-left override that makes <c>invoice‮fdp.exe</c> read as "invoiceexe.pdf") or reserved
+    /// characters, at most 120 characters. Empty when nothing usable is left.
     /// </summary>
     public static string SanitiseName(string? uploaded)
     {
@@ -70,7 +86,9 @@ internal static class FileKind
         var clean = new StringBuilder();
         foreach (var c in name.Normalize(NormalizationForm.FormC))
         {
-            if (!char.IsControl(c) && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*'))
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*'))
             {
                 clean.Append(c);
             }

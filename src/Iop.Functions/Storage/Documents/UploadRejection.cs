@@ -9,6 +9,12 @@ internal enum UploadRejection
     /// <summary>The first bytes are not those of an accepted type (a renamed program, a ZIP of something else).</summary>
     UnsupportedType,
 
+    /// <summary>
+    /// A ZIP that starts like an Office or OpenDocument file but is not a sound one: parts missing, programs or macros
+    /// inside, too many entries, or far more data than its size suggests.
+    /// </summary>
+    UnsoundPackage,
+
     /// <summary>The file grew past the limit while streaming.</summary>
     TooLarge,
 
