@@ -30,7 +30,7 @@ public sealed partial class IntakeAndScreeningTests(BrowserFixture fixture)
 
         // The coordinator signs in and screens it.
         await page.GotoAsync("/arenden");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in som IOP-samordnare" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(page);

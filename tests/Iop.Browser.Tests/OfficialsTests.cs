@@ -21,7 +21,7 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await page.GotoAsync("/logga-in");
         await page.GetByLabel("Namn").FillAsync(name);
         await page.GetByLabel("E-post").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in som IOP-samordnare" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         return page;
     }
 
@@ -54,7 +54,7 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await coordinator.GotoAsync($"/arenden/{id}{fragment}");
         if (coordinator.Url.Contains("/logga-in", StringComparison.Ordinal))
         {
-            await coordinator.GetByRole(AriaRole.Button, new() { Name = "Logga in som IOP-samordnare" }).ClickAsync();
+            await coordinator.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         }
     }
 

@@ -25,7 +25,7 @@ public sealed partial class PartnerVettingTests(BrowserFixture fixture)
 
         // The coordinator starts vetting from the case page.
         await page.GotoAsync($"/arenden/{id}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in som IOP-samordnare" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Starta kontroll av organisationen" }).ClickAsync();
         Assert.Equal("Kontroll av organisationen", await page.Locator("#stage").InnerTextAsync());
 

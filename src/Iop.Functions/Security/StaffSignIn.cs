@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Identity.Web;
@@ -93,24 +94,35 @@ internal static class StaffSignIn
     /// <summary>Signing out is a POST (with anti-forgery), like every other change.</summary>
     public static void MapSignOut(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/logga-ut", async (HttpContext context) =>
+        // The endpoint binds no form, so ASP.NET Core would not check the token on its own: checked here, or any site
+        // could sign a coordinator out with a hidden form.
+        app.MapPost("/logga-ut", async (HttpContext context, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+            {
+                return Results.BadRequest();
+            }
+
             await context.SignOutAsync().ConfigureAwait(false);
             return Results.LocalRedirect("/");
         });
     }
 
-    public static async Task SignInForDevelopmentAsync(HttpContext context, string name, string email)
+    public static async Task SignInForDevelopmentAsync(HttpContext context, string name, string email, bool asCoordinator = true)
     {
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, email),
-                new Claim(ClaimTypes.Email, email),
-                new Claim(ClaimTypes.Name, name),
-                new Claim(ClaimTypes.Role, StaffPolicies.CoordinatorRole),
-                new Claim("iop:development-sign-in", "true"),
-            ],
-            CookieAuthenticationDefaults.AuthenticationScheme);
+        List<Claim> claims =
+        [
+            new Claim(ClaimTypes.NameIdentifier, email),
+            new Claim(ClaimTypes.Email, email),
+            new Claim(ClaimTypes.Name, name),
+            new Claim("iop:development-sign-in", "true"),
+        ];
+        if (asCoordinator)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, StaffPolicies.CoordinatorRole));
+        }
+
+        var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
     }
 }

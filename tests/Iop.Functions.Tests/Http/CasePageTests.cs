@@ -41,6 +41,23 @@ public sealed class CasePageTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Signing_out_takes_the_forms_token_and_a_post_from_elsewhere_signs_nobody_out()
+    {
+        var client = _app.Pages();
+        await client.SignInAsCoordinatorAsync();
+
+        using var forged = await client.Http.PostAsync(new Uri("/logga-ut", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var stillIn = await client.Http.GetAsync(new Uri("/arenden", UriKind.Relative));
+        using var signedOut = await client.PostFormAsync("/arenden", "/logga-ut", []);
+        using var afterwards = await client.Http.GetAsync(new Uri("/arenden", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("/arenden", stillIn.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
+        Assert.Equal("/logga-in", afterwards.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Staff_pages_require_sign_in()
     {
         using var response = await _app.Pages(followRedirects: false).Http.GetAsync(new Uri("/arenden", UriKind.Relative));

@@ -97,6 +97,28 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task After_the_answer_only_the_addressee_and_coordinators_read_it_and_anyone_else_learns_only_that_it_is_closed()
+    {
+        var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden");
+        var link = OfficialsCases.Link(_app, id, "staffing-socialnamnden");
+        var head = await SignedInAsync("Helena Sjöberg", Head);
+        using var answered = await head.PostFormAsync(link, link + "/Answer", [Field("Form.Choice", "no"), Field("Form.Text", "Vi har ingen personal över i år.")]);
+        var colleague = _app.Pages();
+        using var signIn = await colleague.PostFormAsync($"/logga-in?ReturnUrl={link}", "/logga-in", [Field("Name", "Kalle Annan"), Field("Email", "kalle.annan@mora.example"), Field("AsCoordinator", "false")]);
+        var coordinator = await SignedInAsync("Saga Samordnare", "saga@mora.example");
+
+        var byColleague = await colleague.GetStringAsync(link);
+        var byHead = await head.GetStringAsync(link);
+        var byCoordinator = await coordinator.GetStringAsync(link);
+
+        Assert.Contains("Förfrågan är besvarad och stängd", byColleague, StringComparison.Ordinal);
+        Assert.All(["Föreningen Navet", "Helena Sjöberg", "ingen personal", "Socialnämnden", "KS 20"], secret => Assert.DoesNotContain(secret, byColleague, StringComparison.Ordinal));
+        Assert.Contains("Vi har ingen personal över i år.", byHead, StringComparison.Ordinal);
+        Assert.Contains("Föreningen Navet", byCoordinator, StringComparison.Ordinal);
+        Assert.Contains("Helena Sjöberg", byCoordinator, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forged_and_expired_links_say_so_and_offer_nothing()
     {
         var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden");

@@ -16,9 +16,20 @@ public sealed class SignInModel(IConfiguration configuration) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>
+    /// Whether to sign in with the coordinator role, or as a member of staff without it (an official answering a
+    /// request). Reached from an official's answer link, the form offers the latter first.
+    /// </summary>
+    [BindProperty]
+    public bool AsCoordinator { get; set; } = true;
+
     public string? Error { get; private set; }
 
-    public IActionResult OnGet() => Enabled ? Page() : NotFound();
+    public IActionResult OnGet()
+    {
+        AsCoordinator = ReturnUrl?.StartsWith("/svar/", StringComparison.Ordinal) != true;
+        return Enabled ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -34,7 +45,7 @@ public sealed class SignInModel(IConfiguration configuration) : PageModel
             return Page();
         }
 
-        await StaffSignIn.SignInForDevelopmentAsync(HttpContext, Name.Trim(), Email.Trim()).ConfigureAwait(false);
+        await StaffSignIn.SignInForDevelopmentAsync(HttpContext, Name.Trim(), Email.Trim(), AsCoordinator).ConfigureAwait(false);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/arenden");
     }
 

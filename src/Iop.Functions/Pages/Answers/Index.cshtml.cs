@@ -19,7 +19,8 @@ namespace Iop.Functions.Pages.Answers;
 /// show the question and never decide (mail scanners fetch links); the answer is a POST with anti-forgery.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-internal sealed class IndexModel(CaseService cases, ICaseStore store, PortalTokens tokens, BlobDocumentStore documents, IOptions<PortalOptions> portal, TimeProvider time)
+internal sealed class IndexModel(
+    CaseService cases, ICaseStore store, PortalTokens tokens, BlobDocumentStore documents, IOptions<PortalOptions> portal, IAuthorizationService authorization, TimeProvider time)
     : PageModel
 {
     private const int MaxOfficials = 5;
@@ -44,6 +45,12 @@ internal sealed class IndexModel(CaseService cases, ICaseStore store, PortalToke
     public OfficialRequest? Asked { get; private set; }
 
     public string Token { get; private set; } = "";
+
+    /// <summary>
+    /// Whether the signed-in person may read the case and the answer: the request's addressee, whoever answered it, and
+    /// coordinators. Anyone else holding a forwarded link learns only that it is not theirs, or that it is closed.
+    /// </summary>
+    public bool MayReadDetails { get; private set; }
 
     public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
 
@@ -138,6 +145,9 @@ internal sealed class IndexModel(CaseService cases, ICaseStore store, PortalToke
 
         Dossier = state.File;
         Asked = request;
+        MayReadDetails = request.Addressee.Is(User.Email())
+            || request.Answer?.By.Is(User.Email()) == true
+            || (await authorization.AuthorizeAsync(User, StaffPolicies.Coordinator).ConfigureAwait(false)).Succeeded;
         State = request.Status switch
         {
             OfficialRequestStatus.Answered => LinkState.Answered,
