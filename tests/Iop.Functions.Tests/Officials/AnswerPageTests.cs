@@ -118,6 +118,31 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("Helena Sjöberg", byCoordinator, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("multipart/form-data; boundary=b0undary", "--another\r\nContent-Disposition: form-data; name=\"Form.Choice\"\r\n\r\nyes\r\n--another--\r\n", "Formuläret kunde inte tas emot")]
+    [InlineData("multipart/form-data; boundary=b0undary", "--b0undary\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 cut short", "Formuläret kunde inte tas emot")]
+    [InlineData("multipart/form-data", "--b0undary--\r\n", "Formuläret kunde inte tas emot")]
+    [InlineData("application/x-www-form-urlencoded", "Form.Choice=%ZZ%&&&=", "Välj ett svar")]
+    public async Task A_broken_answer_body_is_a_clear_400_and_changes_nothing(string contentType, string body, string message)
+    {
+        var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden");
+        var link = OfficialsCases.Link(_app, id, "staffing-socialnamnden");
+        var client = await SignedInAsync("Helena Sjöberg", Head);
+        var token = PageClient.AntiforgeryToken(await client.GetStringAsync(link));
+        var before = await OfficialsCases.LoadAsync(_app, id);
+        using var content = new StringContent(body);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, link + "/Answer") { Content = content };
+        request.Headers.Add("RequestVerificationToken", token);
+
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before.Version, (await OfficialsCases.LoadAsync(_app, id)).Version);
+    }
+
     [Fact]
     public async Task Forged_and_expired_links_say_so_and_offer_nothing()
     {

@@ -14,5 +14,6 @@ public sealed class StatusModel : PageModel
 
     public void OnGet(int code) => Code = code;
 
-    public void OnPost(int code) => Code = code;
+    /// <summary>The code from the route, not from binding: a POST re-executed for a form that could not be read binds nothing.</summary>
+    public void OnPost() => Code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : Response.StatusCode;
 }
