@@ -33,6 +33,9 @@ internal sealed class IopOptions : IValidatableObject
     [Required]
     public string CoordinatorName { get; set; } = "";
 
+    /// <summary>The coordinator's telephone number, shown with the mailbox in every mail's footer (optional).</summary>
+    public string? CoordinatorPhone { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!RegistrationNumber.IsValidPattern(RegistrationNumberFormat))

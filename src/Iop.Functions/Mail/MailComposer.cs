@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Hosting;
@@ -14,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Iop.Functions.Mail;
 
 /// <summary>
-/// Writes the messages the case sends, in Swedish (the initiator's and the coordinator's language): plain text and
-/// an HTML body made of the same escaped paragraphs, the registration number in every subject, replies to the coordinator.
+/// Writes the messages the case sends, in Swedish (the initiator's and the coordinator's language): plain text and an
+/// HTML mail with the same words (<see cref="MailLayout"/>), the registration number in every subject and footer, the
+/// action as a link, replies to the coordinator.
 /// </summary>
 internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile policy, PortalTokens tokens)
 {
@@ -24,56 +23,73 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
     public MailMessage Compose(MailToInitiator mail) => mail.Message switch
     {
         InitiatorMessage.Acknowledgement => Message(
-            mail,
+            mail.ToName,
+            mail.ToEmail,
             $"Vi har tagit emot ert IOP-initiativ – {mail.Number}",
-            $"Hej {mail.ToName}!",
-            $"Tack för initiativet från {mail.OrganisationName}. Det har registrerats hos {Settings.Municipality} med diarienummer {mail.Number}. Ange gärna diarienumret när ni kontaktar oss om initiativet.",
-            "IOP-samordnaren går nu igenom initiativet mot kommunens checklista för idéburet offentligt partnerskap och hör av sig till er om ett första möte."),
+            mail.Number.Value,
+            [
+                $"Tack för initiativet från {mail.OrganisationName}. Det har registrerats hos {Settings.Municipality} med diarienummer {mail.Number}. Ange gärna diarienumret när ni kontaktar oss om initiativet.",
+                "IOP-samordnaren går nu igenom initiativet mot kommunens checklista för idéburet offentligt partnerskap och hör av sig till er om ett första möte.",
+            ]),
         InitiatorMessage.Discontinued => Message(
-            mail,
+            mail.ToName,
+            mail.ToEmail,
             $"Ert IOP-initiativ går inte vidare – {mail.Number}",
-            $"Hej {mail.ToName}!",
-            $"Vi har gått igenom initiativet från {mail.OrganisationName} (diarienummer {mail.Number}) och kommit fram till att en fortsatt process mot ett idéburet offentligt partnerskap inte är aktuell.",
-            $"Skäl: {mail.Reason}",
-            AlternativeAdvice(mail.Alternative)),
+            mail.Number.Value,
+            [
+                $"Vi har gått igenom initiativet från {mail.OrganisationName} (diarienummer {mail.Number}) och kommit fram till att en fortsatt process mot ett idéburet offentligt partnerskap inte är aktuell.",
+                $"Skäl: {mail.Reason}",
+                AlternativeAdvice(mail.Alternative),
+            ]),
         InitiatorMessage.PartnershipActive => Message(
-            mail,
+            mail.ToName,
+            mail.ToEmail,
             $"Partnerskapet har börjat – {mail.Number}",
-            $"Hej {mail.ToName}!",
-            $"Överenskommelsen om idéburet offentligt partnerskap mellan {Settings.Municipality} och {mail.OrganisationName} (diarienummer {mail.Number}) är nu undertecknad av båda parter, och partnerskapet har börjat.",
-            "Vi ser fram emot samarbetet och hör av oss om den första gemensamma uppföljningen."),
+            mail.Number.Value,
+            [
+                $"Överenskommelsen om idéburet offentligt partnerskap mellan {Settings.Municipality} och {mail.OrganisationName} (diarienummer {mail.Number}) är nu undertecknad av båda parter, och partnerskapet har börjat.",
+                "Vi ser fram emot samarbetet och hör av oss om den första gemensamma uppföljningen.",
+            ]),
         _ => throw new InvalidOperationException($"No text for {mail.Message}."),
     };
 
     public MailMessage Compose(SendPortalLink mail) => Message(
-            mail.ToName,
-            mail.ToEmail,
-            $"Uppgifter om er organisation – {mail.Number}",
-            $"Hej {mail.ToName}!",
+        mail.ToName,
+        mail.ToEmail,
+        $"Uppgifter om er organisation – {mail.Number}",
+        mail.Number.Value,
+        [
             $"Initiativet från {mail.OrganisationName} (diarienummer {mail.Number}) går vidare. Innan dialogen inleds behöver kommunen några uppgifter om er organisation, och att en företrädare undertecknar kommunens värdegrund.",
-            $"Allt gör ni på er egen sida, från dator eller mobil:\n{PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)}",
             "Vi ber om:\n" + string.Join("\n", policy.Documents.Select(d => "– " + d.Name.Sv)) + "\n– Undertecknad värdegrund",
-            "Finns något av dokumenten inte hos er kan ni ange det på sidan och förklara varför.",
-            $"Länken är personlig och gäller till och med {SwedishDate(mail.ExpiresAt)}. Dela den inte; be oss om en ny om den slutar fungera.");
+            "Finns något av dokumenten inte hos er kan ni ange det på sidan och förklara varför. Allt gör ni på er egen sida, från dator eller mobil.",
+        ],
+        new MailAction("Öppna er sida", PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)),
+        $"Länken är personlig och gäller till och med {SwedishDate(mail.ExpiresAt)}. Dela den inte; be oss om en ny om den slutar fungera.");
 
     public MailMessage Compose(RemindInitiator mail) => Message(
         mail.ToName,
         mail.ToEmail,
         $"Påminnelse: uppgifter som saknas – {mail.Number}",
-        $"Hej {mail.ToName}!",
-        $"Vi saknar fortfarande följande för initiativet från {mail.OrganisationName} (diarienummer {mail.Number}):",
-        string.Join("\n", mail.Missing.Select(m => $"– {ItemName(m.Item)} (senast {SwedishDate(m.DueAt)})")),
-        $"Lämna dem på er sida:\n{PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)}",
+        mail.Number.Value,
+        [
+            $"Vi saknar fortfarande följande för initiativet från {mail.OrganisationName} (diarienummer {mail.Number}):",
+            string.Join("\n", mail.Missing.Select(m => $"– {ItemName(m.Item)} (senast {SwedishDate(m.DueAt)})")),
+            "Lämna dem på er sida.",
+        ],
+        new MailAction("Öppna er sida", PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)),
         "Hör av er om ni behöver mer tid eller har frågor.");
 
     public MailMessage Compose(AskForCompletion mail) => Message(
         mail.ToName,
         mail.ToEmail,
         $"Komplettering behövs: {ItemName(mail.DocumentId)} – {mail.Number}",
-        $"Hej {mail.ToName}!",
-        $"Vi har gått igenom \"{ItemName(mail.DocumentId)}\" för initiativet från {mail.OrganisationName} och behöver en komplettering:",
-        mail.Comment,
-        $"Lämna den senast {SwedishDate(mail.DueAt)} på er sida:\n{PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)}");
+        mail.Number.Value,
+        [
+            $"Vi har gått igenom \"{ItemName(mail.DocumentId)}\" för initiativet från {mail.OrganisationName} och behöver en komplettering:",
+            mail.Comment,
+            $"Lämna den senast {SwedishDate(mail.DueAt)} på er sida.",
+        ],
+        new MailAction("Öppna er sida", PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)));
 
     public CoordinatorNotification Compose(NotifyCoordinator notice)
     {
@@ -120,10 +136,13 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
             mail.ToName,
             mail.ToEmail,
             $"{(mail.Reminder ? "Påminnelse: " : "")}{subject} – {mail.Number}",
-            $"Hej {mail.ToName}!",
-            mail.Reminder ? $"Vi har ännu inte fått ditt svar och påminner därför om frågan nedan. Svaret skulle ha lämnats senast {SwedishDate(mail.DueAt)}." : null,
-            question,
-            $"Svara senast {SwedishDate(mail.DueAt)} här – du loggar in med ditt vanliga konto i kommunen:\n{link}",
+            mail.Number.Value,
+            [
+                mail.Reminder ? $"Vi har ännu inte fått ditt svar och påminner därför om frågan nedan. Svaret skulle ha lämnats senast {SwedishDate(mail.DueAt)}." : null,
+                question,
+                $"Svara senast {SwedishDate(mail.DueAt)}. Du loggar in med ditt vanliga konto i kommunen.",
+            ],
+            new MailAction("Svara här", link),
             $"Länken gäller bara för dig och till och med {SwedishDate(mail.ExpiresAt)}. Om någon annan ska svara kan du lämna över frågan via länken.");
     }
 
@@ -150,7 +169,7 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
 
     /// <summary>A notice as mail to the coordinator's mailbox (when Teams is what failed).</summary>
     public MailMessage ToCoordinator(CoordinatorNotification notice) =>
-        Message(Settings.CoordinatorName, Settings.CoordinatorMailbox, notice.Title, "Hej!", notice.Text, notice.CaseUrl.ToString());
+        Message(Settings.CoordinatorName, Settings.CoordinatorMailbox, notice.Title, notice.CaseNumber, [notice.Text], new MailAction("Öppna ärendet", notice.CaseUrl), greeting: "Hej!");
 
     public static string KindName(RequestKind kind) => kind switch
     {
@@ -201,31 +220,21 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
 
     public Uri CaseUrl(CaseId id) => new(Settings.PublicBaseUrl!, $"/arenden/{id}");
 
-    private MailMessage Message(MailToInitiator mail, string subject, string greeting, params string?[] paragraphs) =>
-        Message(mail.ToName, mail.ToEmail, subject, greeting, paragraphs);
-
-    private MailMessage Message(string toName, string toEmail, string subject, string greeting, params string?[] paragraphs)
+    /// <summary>A message in the house layout: greeting, paragraphs, the action, what follows it, signature and footer.</summary>
+    private MailMessage Message(
+        string toName, string toEmail, string subject, string caseNumber, IEnumerable<string?> paragraphs, MailAction? action = null, string? after = null, string? greeting = null)
     {
-        string[] body =
-        [
-            greeting,
-            .. paragraphs.Where(p => !string.IsNullOrWhiteSpace(p))!,
-            $"Vänliga hälsningar\n{Settings.CoordinatorName}\n{Settings.Municipality}",
-            "Det här meddelandet skickades automatiskt. Om ni svarar på det går svaret till IOP-samordnaren.",
-        ];
-        var text = string.Join("\n\n", body);
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"sv\"><body>");
-        foreach (var paragraph in body)
-        {
-            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
-        }
-
-        html.Append("</body></html>");
+        var content = new MailContent(
+            greeting ?? $"Hej {SingleLine.Normalise(toName)}!",
+            [.. paragraphs.Where(p => !string.IsNullOrWhiteSpace(p))!],
+            action,
+            after is null ? [] : [after]);
+        var footer = new MailFooter(Settings.Municipality, caseNumber, Settings.CoordinatorName, Settings.CoordinatorMailbox, Settings.CoordinatorPhone);
         return new MailMessage(
-            ValueList.Of(new MailAddress(toName, toEmail)),
-            subject,
-            text,
-            html.ToString(),
+            ValueList.Of(new MailAddress(SingleLine.Normalise(toName), toEmail)),
+            SingleLine.Normalise(subject),
+            MailLayout.Text(content, footer),
+            MailLayout.Html(subject, content, footer),
             new MailAddress(Settings.CoordinatorName, Settings.CoordinatorMailbox));
     }
 

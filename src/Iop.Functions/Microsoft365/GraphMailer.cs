@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
-using MimeKit;
 
 namespace Iop.Functions.Microsoft365;
 
@@ -17,6 +16,10 @@ namespace Iop.Functions.Microsoft365;
 /// </summary>
 internal sealed class GraphMailer(GraphServiceClient graph, IOptions<Microsoft365Options> options) : IMailer
 {
+    /// <summary>The message as Graph takes it: the MIME bytes, base64.</summary>
+    public static string Mime(MailMessage message, string mailbox, string idempotencyKey) =>
+        Convert.ToBase64String(Mail.MimeWriter.Write(message, mailbox, idempotencyKey));
+
     public Task SendAsync(MailMessage message, string idempotencyKey, CancellationToken cancellationToken)
     {
         var mailbox = options.Value.Mailbox!;
@@ -25,30 +28,5 @@ internal sealed class GraphMailer(GraphServiceClient graph, IOptions<Microsoft36
         request.SetStreamContent(new MemoryStream(Encoding.ASCII.GetBytes(Mime(message, mailbox, idempotencyKey))), "text/plain");
         request.AddRequestOptions([new RetryHandlerOption { ShouldRetry = (_, _, response) => response.StatusCode == HttpStatusCode.TooManyRequests }]);
         return GraphErrors.CallAsync(() => graph.RequestAdapter.SendNoContentAsync(request, GraphErrors.Mapping, cancellationToken));
-    }
-
-    /// <summary>The message as base64 MIME: multipart/alternative text and HTML, attachments, Reply-To, Auto-Submitted.</summary>
-    public static string Mime(MailMessage message, string mailbox, string idempotencyKey)
-    {
-        var mime = new MimeMessage { Subject = message.Subject };
-        mime.From.Add(new MailboxAddress(message.ReplyTo?.Name, mailbox));
-        mime.To.AddRange(message.To.Select(t => new MailboxAddress(t.Name, t.Address)));
-        if (message.ReplyTo is { } replyTo)
-        {
-            mime.ReplyTo.Add(new MailboxAddress(replyTo.Name, replyTo.Address));
-        }
-
-        mime.Headers.Add(MailMessage.AutoSubmitted.Name, MailMessage.AutoSubmitted.Value);
-        mime.Headers.Add("X-Iop-Effect", idempotencyKey);
-        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
-        foreach (var attachment in message.Attachments)
-        {
-            body.Attachments.Add(attachment.FileName, attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
-        }
-
-        mime.Body = body.ToMessageBody();
-        using var buffer = new MemoryStream();
-        mime.WriteTo(buffer);
-        return Convert.ToBase64String(buffer.ToArray());
     }
 }

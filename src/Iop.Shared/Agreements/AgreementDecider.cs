@@ -109,8 +109,8 @@ public static class AgreementDecider
     private static AgreementTerms Clean(AgreementTerms t) => t with
     {
         TargetGroup = t.TargetGroup.Trim(),
-        MunicipalitySignatory = t.MunicipalitySignatory.Trim(),
-        OrganisationSignatory = t.OrganisationSignatory.Trim(),
+        MunicipalitySignatory = SingleLine.Normalise(t.MunicipalitySignatory),
+        OrganisationSignatory = SingleLine.Normalise(t.OrganisationSignatory),
         CoFinancing = t.CoFinancing.Select(f => f with { InKind = Blank(f.InKind) ? null : f.InKind!.Trim() }).OrderBy(f => f.Year).ThenBy(f => f.Party).ToValueList(),
     };
 
@@ -145,7 +145,7 @@ public static class AgreementDecider
             return Decision.Reject(AgreementRules.AlreadySigned, "That party has already signed.");
         }
 
-        var signed = new AgreementSignedByParty(new Signature(c.Party, c.SignerName.Trim(), c.SignerRole.Trim(), c.SignedOn), c.By, context.Now);
+        var signed = new AgreementSignedByParty(new Signature(c.Party, SingleLine.Normalise(c.SignerName), SingleLine.Normalise(c.SignerRole), c.SignedOn), c.By, context.Now);
         var all = file.Signatures.Select(s => s.Party).Append(c.Party).Distinct().Count() == Enum.GetValues<Party>().Length;
         return all
             ? Decision.Accept(signed, new AgreementSigned(file.Agreement!.Terms.Term, c.By, context.Now))

@@ -28,21 +28,21 @@ public sealed record InitiativeForm(
     public Validated<Initiative> Validate(PolicyProfile profile)
     {
         var errors = new List<FieldError>();
-        var name = Text(OrganisationName, nameof(OrganisationName), MaxShortText, errors);
-        var number = Text(OrganisationNumber, nameof(OrganisationNumber), MaxShortText, errors);
+        var name = Text(SingleLine.Normalise(OrganisationName), nameof(OrganisationName), MaxShortText, errors);
+        var number = Text(SingleLine.Normalise(OrganisationNumber), nameof(OrganisationNumber), MaxShortText, errors);
         if (number.Length > 0 && !Intake.OrganisationNumber.TryParse(number, out _))
         {
             errors.Add(new(nameof(OrganisationNumber), FieldRule.InvalidOrganisationNumber));
         }
 
-        var contact = Text(ContactName, nameof(ContactName), MaxShortText, errors);
-        var email = Text(ContactEmail, nameof(ContactEmail), MaxShortText, errors);
+        var contact = Text(SingleLine.Normalise(ContactName), nameof(ContactName), MaxShortText, errors);
+        var email = Text(SingleLine.Normalise(ContactEmail), nameof(ContactEmail), MaxShortText, errors);
         if (email.Length > 0 && !IsEmail(email))
         {
             errors.Add(new(nameof(ContactEmail), FieldRule.InvalidEmail));
         }
 
-        var phone = Text(ContactPhone, nameof(ContactPhone), MaxShortText, errors);
+        var phone = Text(SingleLine.Normalise(ContactPhone), nameof(ContactPhone), MaxShortText, errors);
         if (phone.Length > 0 && !IsPhone(phone))
         {
             errors.Add(new(nameof(ContactPhone), FieldRule.InvalidPhone));

@@ -68,7 +68,7 @@ public static class MeetingsDecider
             return invalid;
         }
 
-        var attendees = c.Attendees.Select(p => new Person(p.Name?.Trim() ?? "", p.Email?.Trim() ?? "")).DistinctBy(p => p.Email.ToUpperInvariant()).ToValueList();
+        var attendees = c.Attendees.Select(p => new Person(SingleLine.Normalise(p.Name), SingleLine.Normalise(p.Email))).DistinctBy(p => p.Email.ToUpperInvariant()).ToValueList();
         if (attendees.Count == 0)
         {
             return Decision.Reject(MeetingRules.AttendeeRequired, "Invite at least one person.");
@@ -128,7 +128,7 @@ public static class MeetingsDecider
 
     private static Decision Unknown(string id) => Decision.Reject(MeetingRules.UnknownMeeting, $"The case has no meeting '{id}'.");
 
-    private static string? Place(string? location) => string.IsNullOrWhiteSpace(location) ? null : location.Trim();
+    private static string? Place(string? location) => string.IsNullOrWhiteSpace(location) ? null : SingleLine.Normalise(location);
 
     private static string Slug(MeetingKind kind) => kind switch
     {

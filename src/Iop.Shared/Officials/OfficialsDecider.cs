@@ -305,11 +305,11 @@ public static class OfficialsDecider
         StaffingAnswer { Confirmed: true } a => a with { Officials = a.Officials.Select(Clean).DistinctBy(p => p.Email.ToUpperInvariant()).ToValueList(), Reason = Trim(a.Reason) },
         StaffingAnswer a => a with { Officials = ValueList<Person>.Empty, Reason = Trim(a.Reason) },
         PositionAnswer a => a with { Statement = a.Statement.Trim() },
-        CommitteeDecision a => a with { Paragraph = a.Paragraph.Trim() },
+        CommitteeDecision a => a with { Paragraph = SingleLine.Normalise(a.Paragraph) },
         _ => answer,
     };
 
-    private static Person Clean(Person p) => new(p.Name.Trim(), p.Email.Trim());
+    private static Person Clean(Person p) => new(SingleLine.Normalise(p.Name), SingleLine.Normalise(p.Email));
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

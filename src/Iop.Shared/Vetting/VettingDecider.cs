@@ -94,7 +94,7 @@ public static class VettingDecider
 
     private static Decision Sign(InPartnerVetting state, SignDeclaration c, DecisionContext context)
     {
-        string[] signer = [c.SignerName?.Trim() ?? "", c.SignerRole?.Trim() ?? "", c.OrganisationName?.Trim() ?? ""];
+        string[] signer = [SingleLine.Normalise(c.SignerName), SingleLine.Normalise(c.SignerRole), SingleLine.Normalise(c.OrganisationName)];
         if (state.Vetting.Declaration is not null)
         {
             return Decision.Reject(VettingRules.AlreadySigned, "The values declaration is already signed.");

@@ -27,6 +27,19 @@ public sealed class DevOutboxPageTests(AzuriteFixture azurite)
         Assert.Contains("Tack för initiativet från Utkorgsföreningen.", html, StringComparison.Ordinal);
         Assert.Contains("Auto-Submitted: auto-generated", html, StringComparison.Ordinal);
         Assert.Contains($"/arenden/{id:N}", html, StringComparison.Ordinal);
+
+        // The acknowledgement as an .eml: the exact MIME a mail server would get, ready for a desktop mail client.
+        var eml = System.Text.RegularExpressions.Regex.Matches(html, "/dev/outbox\\?handler=Eml&amp;key=([0-9A-F]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(eml);
+        using var download = await client.Http.GetAsync(new Uri($"/dev/outbox?handler=Eml&key={eml[0]}", UriKind.Relative));
+        var raw = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal("message/rfc822", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("meddelande.eml", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+        Assert.All(raw, b => Assert.True(b < 0x80));
+        Assert.DoesNotContain("\n", System.Text.Encoding.ASCII.GetString(raw).Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var mime = MimeKit.MimeMessage.Load(new MemoryStream(raw));
+        Assert.StartsWith("Vi har tagit emot ert IOP-initiativ", mime.Subject, StringComparison.Ordinal);
+        Assert.Contains("Tack för initiativet från Utkorgsföreningen.", mime.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         FlakyMailer? mailer = null;
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(suffix)
             .WithSetting("Workflow:FirstRetry", "00:00:00.200")
-            .WithServices(services => services.AddSingleton<IMailer>(sp => mailer = new FlakyMailer(new LocalMailer(sp.GetRequiredService<LocalOutboxStore>()), failures: 2)));
+            .WithServices(services => services.AddSingleton<IMailer>(sp => mailer = new FlakyMailer(ActivatorUtilities.CreateInstance<LocalMailer>(sp), failures: 2)));
         var cases = new TestCases(azurite, suffix: suffix);
         var id = await SubmitAsync(app);
 
@@ -112,7 +112,7 @@ public sealed class DeliveryTests(AzuriteFixture azurite)
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(suffix)
             .WithSetting("Workflow:FirstRetry", "00:00:00.100")
             .WithSetting("Workflow:DeliveryAttempts", "3")
-            .WithServices(services => services.AddSingleton<IMailer>(sp => new FlakyMailer(new LocalMailer(sp.GetRequiredService<LocalOutboxStore>()), failures: int.MaxValue)));
+            .WithServices(services => services.AddSingleton<IMailer>(sp => new FlakyMailer(ActivatorUtilities.CreateInstance<LocalMailer>(sp), failures: int.MaxValue)));
         var cases = new TestCases(azurite, suffix: suffix);
         var id = await SubmitAsync(app);
 

@@ -48,6 +48,26 @@ public sealed class InitiativeFormTests
     }
 
     [Fact]
+    public void Names_and_addresses_are_stored_on_one_line_whatever_was_pasted()
+    {
+        var initiative = (Valid with { OrganisationName = "Föreningen\r\nNavet\t", ContactName = "Karin\u202E Ek\nBcc: x@y.example", ContactPhone = "0250-\u0000123 45" }).Validate(Policy).Value!;
+
+        Assert.Equal("Föreningen Navet", initiative.OrganisationName);
+        Assert.Equal("Karin Ek Bcc: x@y.example", initiative.Contact.Name);
+        Assert.Equal("0250- 123 45", initiative.Contact.Phone);
+        Assert.Equal("Träffpunkter.", initiative.Idea);
+    }
+
+    [Theory]
+    [InlineData("  Karin   Ek ", "Karin Ek")]
+    [InlineData("Karin\r\nEk", "Karin Ek")]
+    [InlineData("\u200BKarin\u202EEk\u2028", "Karin Ek")]
+    [InlineData("\t\n", "")]
+    [InlineData(null, "")]
+    public void A_single_line_keeps_the_words_and_nothing_that_breaks_a_line(string? text, string expected) =>
+        Assert.Equal(expected, SingleLine.Normalise(text));
+
+    [Fact]
     public void Every_bad_field_is_reported_with_its_rule()
     {
         var form = new InitiativeForm(

@@ -25,8 +25,10 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
         return table;
     });
 
-    public Task AddMailAsync(MailMessage mail, string idempotencyKey, CancellationToken cancellationToken) =>
-        AddAsync(new TableEntity(MailPartition, RowKey(idempotencyKey))
+    /// <summary>A mail, with the exact MIME a mail server would get (<paramref name="eml"/>, 7-bit) for the <c>.eml</c> download.</summary>
+    public Task AddMailAsync(MailMessage mail, byte[] eml, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(MailPartition, RowKey(idempotencyKey))
         {
             ["To"] = string.Join(", ", mail.To.Select(t => $"{t.Name} <{t.Address}>")),
             ["ReplyTo"] = mail.ReplyTo is { } r ? $"{r.Name} <{r.Address}>" : null,
@@ -35,7 +37,18 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
             ["Html"] = mail.HtmlBody,
             ["Headers"] = $"{MailMessage.AutoSubmitted.Name}: {MailMessage.AutoSubmitted.Value}",
             ["Attachments"] = string.Join(", ", mail.Attachments.Select(a => $"{a.FileName} ({a.Content.Length:N0} byte)")),
-        }, cancellationToken);
+        };
+        LargeText.Write(entity, "Eml", Encoding.ASCII.GetString(eml));
+        return AddAsync(entity, cancellationToken);
+    }
+
+    /// <summary>One stored mail's MIME (<c>.eml</c>), by its row key.</summary>
+    public async Task<byte[]?> FindMailAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailPartition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value!.ContainsKey("EmlChunks") ? Encoding.ASCII.GetBytes(LargeText.Read(row.Value, "Eml")) : null;
+    }
 
     public Task AddNotificationAsync(CoordinatorNotification notification, string idempotencyKey, CancellationToken cancellationToken) =>
         AddAsync(new TableEntity(NotificationPartition, RowKey(idempotencyKey))

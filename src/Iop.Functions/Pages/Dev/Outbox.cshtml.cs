@@ -51,6 +51,17 @@ internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDi
         return File(System.Text.Encoding.UTF8.GetBytes(ics), $"text/calendar; charset=utf-8; method={method}", "inbjudan.ics");
     }
 
+    /// <summary>A mail's <c>.eml</c>: the MIME a mail server would get, to open in a real mail client.</summary>
+    public async Task<IActionResult> OnGetEmlAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!environment.IsDevelopment() || await outbox.FindMailAsync(key, cancellationToken).ConfigureAwait(false) is not { } eml)
+        {
+            return NotFound();
+        }
+
+        return File(eml, "message/rfc822", "meddelande.eml");
+    }
+
     /// <summary>Plain text with its web addresses as links, the rest escaped.</summary>
     internal static Microsoft.AspNetCore.Html.HtmlString Linkify(string text)
     {
