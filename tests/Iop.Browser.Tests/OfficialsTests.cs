@@ -158,10 +158,23 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await coordinator.GetByLabel("Belopp, rad 2").FillAsync("0");
         await coordinator.GetByLabel("Insats i annan form, rad 2").FillAsync("Ideell tid, 2 000 timmar");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Spara villkoren och skriv avsnitten" }).ClickAsync();
-        await Assertions.Expect(coordinator.GetByText("2026: Mora kommun – 553 200 kr").First).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText("Mora kommun bidrar med sammanlagt 553 200 kr").First).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(coordinator);
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByText("Hämta förslaget som Word-dokument").ClickAsync());
         Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+
+        // Not before every section is written: the refusal names what is left, and the coordinator writes it.
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Skicka förslaget till nämnderna för beslut" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByText("Kvar att skriva: Mål med verksamheten").First).ToBeVisibleAsync();
+        var unwritten = coordinator.Locator("article.awaits-text");
+        for (var left = await unwritten.CountAsync(); left > 0; left = await unwritten.CountAsync())
+        {
+            var section = unwritten.First;
+            await section.Locator("textarea").FillAsync("Parterna har skrivit avsnittet tillsammans på uppföljningsmötet.");
+            await section.GetByRole(AriaRole.Button, new() { Name = "Spara avsnittet" }).ClickAsync();
+            await Assertions.Expect(unwritten).ToHaveCountAsync(left - 1);
+        }
+
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Skicka förslaget till nämnderna för beslut" }).ClickAsync();
         await ExpectStageAsync(coordinator, "Nämndbeslut");
 

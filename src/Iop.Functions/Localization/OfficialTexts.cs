@@ -128,6 +128,7 @@ internal static class OfficialTexts
         OfficialsRules.MarketSituation => T("Upphandlingsenheten har funnit en marknads- eller konkurrenssituation. Avsluta ärendet med hänvisning till upphandling, eller begär ett nytt yttrande.", "The procurement unit found a market or competition situation. Discontinue the case referring to procurement, or ask for a new opinion."),
         OfficialsRules.NothingRejected => T("Ingen nämnd har avslagit överenskommelsen.", "No committee has rejected the agreement."),
         OfficialsRules.TooLateForOpinion => T("Yttrandet begärs innan nämnderna beslutar.", "The opinion is asked for before the committees decide."),
+        Iop.Agreements.AgreementRules.SectionsUnwritten => T("Några avsnitt innehåller bara riktlinjens fråga. Skriv dem innan förslaget skickas till nämnderna.", "Some sections hold only the guideline's question. Write them before the draft goes to the committees."),
         Iop.Agreements.AgreementRules.TermsRequired => T("Fyll i överenskommelsens villkor först.", "Fill in the agreement's terms first."),
         Iop.Agreements.AgreementRules.TargetGroupRequired => T("Beskriv målgruppen.", "Describe the target group."),
         Iop.Agreements.AgreementRules.SignatoryRequired => T("Ange vem som undertecknar för varje part (roll).", "Enter who signs for each party (role)."),

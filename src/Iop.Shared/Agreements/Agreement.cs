@@ -33,7 +33,15 @@ public sealed record AgreementTerms(string TargetGroup, string MunicipalitySigna
 /// <param name="Id">The guideline's section id.</param>
 /// <param name="Text">The text (paragraphs separated by blank lines).</param>
 /// <param name="Edited">Whether the coordinator wrote it (then new terms do not overwrite it).</param>
-public sealed record AgreementSectionText(string Id, string Text, bool Edited);
+public sealed record AgreementSectionText(string Id, string Text, bool Edited)
+{
+    /// <summary>How a section the case has no data for begins: with the guideline's question, to answer together.</summary>
+    public const string GuidancePrefix = "Att formulera tillsammans: ";
+
+    /// <summary>Whether the section still holds only the guideline's question: nobody has written it yet.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AwaitsText => !Edited && Text.StartsWith(GuidancePrefix, StringComparison.Ordinal);
+}
 
 /// <summary>The agreement draft: the terms and every section of the guideline, in order.</summary>
 public sealed record AgreementDraft(AgreementTerms Terms, ValueList<AgreementSectionText> Sections)
@@ -99,6 +107,9 @@ public static class AgreementRules
 
     /// <summary>A signature needs the signer's name and role and a date not in the future.</summary>
     public const string InvalidSignature = "agreement.invalid-signature";
+
+    /// <summary>Some sections still hold only the guideline's question; the agreement cannot go to the committees so.</summary>
+    public const string SectionsUnwritten = "agreement.sections-unwritten";
 }
 
 /// <summary>Formats amounts the Swedish way: "553 200 kr".</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Policies;
@@ -56,10 +55,9 @@ public static class AgreementDecider
             "target-group" => terms.TargetGroup,
             "values" when file.Vetting?.Declaration is { } d =>
                 $"{initiative.OrganisationName} har undertecknat kommunens värdegrund ({d.SignedAt.UtcDateTime:yyyy-MM-dd}). Organisationen är en fri och självständig aktör och får fritt granska och kritisera kommunen.",
-            "contributions" or "finances" => string.Join(
-                "\n",
-                terms.CoFinancing.OrderBy(f => f.Year).ThenBy(f => f.Party).Select(f =>
-                    $"{f.Year.ToString(CultureInfo.InvariantCulture)}: {(f.Party == Party.Municipality ? municipality : initiative.OrganisationName)} – {Kronor.Format(f.AmountSek)}{(f.InKind is { } k ? $" och {k}" : "")}")),
+            // The co-financing is stated once, as the table that follows this section in the document (and on the case page).
+            "finances" => $"Båda parter bidrar till verksamheten under avtalstiden, med pengar och med insatser i annan form, enligt tabellen över medfinansiering. "
+                + $"{municipality} bidrar med sammanlagt {Kronor.Format(Total(terms, Party.Municipality))} och {initiative.OrganisationName} med sammanlagt {Kronor.Format(Total(terms, Party.Organisation))}.",
             "organisation" => $"Kontaktperson för {initiative.OrganisationName}: {initiative.Contact.Name} ({initiative.Contact.Email}). "
                 + (file.Organisations.Count > 0 ? "Berörda förvaltningar och bolag: " + string.Join(", ", file.Organisations.Select(o => $"{o.Name} ({o.Contact.Name})")) + "." : ""),
             "term" => $"Överenskommelsen gäller från och med {terms.Term.Start:yyyy-MM-dd} till och med {terms.Term.End:yyyy-MM-dd}.",
@@ -69,8 +67,22 @@ public static class AgreementDecider
         var sections = policy.AgreementSections.Select(section =>
             before?.Find(section.Id) is { Edited: true } kept
                 ? kept
-                : new AgreementSectionText(section.Id, Written(section.Id) ?? $"Att formulera tillsammans: {section.Guidance.Sv}", Edited: false));
+                : new AgreementSectionText(section.Id, Written(section.Id) ?? AgreementSectionText.GuidancePrefix + section.Guidance.Sv, Edited: false));
         return new AgreementDraft(terms, sections.ToValueList());
+    }
+
+    /// <summary>One party's money over the whole term.</summary>
+    public static decimal Total(AgreementTerms terms, Party party) => terms.CoFinancing.Where(f => f.Party == party).Sum(f => f.AmountSek);
+
+    /// <summary>Refuses to send the agreement to the committees while a section holds only the guideline's question.</summary>
+    public static Decision? CheckWritten(AgreementDraft draft, PolicyProfile policy)
+    {
+        var unwritten = draft.Sections.Where(s => s.AwaitsText).Select(s => s.Id).ToList();
+        return unwritten.Count == 0
+            ? null
+            : Decision.Reject(
+                AgreementRules.SectionsUnwritten,
+                "These sections still hold only the guideline's question: " + string.Join(", ", unwritten.Select(id => $"{id} ({policy.AgreementSections.First(a => a.Id == id).Title.En})")) + ".");
     }
 
     private static Decision? CheckTerms(AgreementTerms t)

@@ -41,7 +41,8 @@ public static class CaseDecider
             (InScoping, ConfirmScope c) => ConfirmScope(c, context),
             (InAgreementDrafting { File.Agreement: null }, SubmitAgreementForDecision) =>
                 Decision.Reject(Agreements.AgreementRules.TermsRequired, "Set the agreement's terms before it goes to the committees."),
-            (InAgreementDrafting s, SubmitAgreementForDecision c) => OfficialsDecider.CheckProcurement(s.File, context)
+            (InAgreementDrafting s, SubmitAgreementForDecision c) => Agreements.AgreementDecider.CheckWritten(s.File.Agreement!, context.Policy)
+                ?? OfficialsDecider.CheckProcurement(s.File, context)
                 ?? Decision.Accept(new AgreementSubmittedForDecision(c.By, now), OfficialsDecider.DecisionRequests(s.File, context, c.By)),
             (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now)),
 

@@ -68,6 +68,11 @@ public static class OfficialsCases
         var procurement = (await LoadAsync(app, id)).State.File.Requests.Last(r => r.Kind == RequestKind.ProcurementOpinion);
         await Accept(service, id, new AnswerRequest(procurement.Id, 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), directory.Procurement, system));
         await Accept(service, id, new Iop.Agreements.SetAgreementTerms(Terms, coordinator));
+        foreach (var section in (await LoadAsync(app, id)).State.File.Agreement!.Sections.Where(s => s.AwaitsText))
+        {
+            await Accept(service, id, new Iop.Agreements.EditAgreementSection(section.Id, "Parterna har skrivit avsnittet tillsammans.", coordinator));
+        }
+
         await Accept(service, id, new SubmitAgreementForDecision(coordinator));
         return id;
     }

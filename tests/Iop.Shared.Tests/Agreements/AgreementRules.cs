@@ -21,10 +21,29 @@ public sealed class AgreementRules
         Assert.Equal(Initiative.Challenge, draft.Find("background")!.Text);
         Assert.Contains("Föreningen Navet (organisationsnummer 802012-3454)", draft.Find("parties")!.Text, StringComparison.Ordinal);
         Assert.Equal("Äldre som lever i ofrivillig ensamhet", draft.Find("target-group")!.Text);
-        Assert.Contains("2026: Mora kommun – 553 200 kr", draft.Find("finances")!.Text, StringComparison.Ordinal);
-        Assert.Contains("2026: Föreningen Navet – 0 kr och Ideell tid, 2 000 timmar", draft.Find("finances")!.Text, StringComparison.Ordinal);
+        Assert.Contains("enligt tabellen över medfinansiering", draft.Find("finances")!.Text, StringComparison.Ordinal);
+        Assert.Contains($"Mora kommun bidrar med sammanlagt {Kronor.Format(Terms.CoFinancing.Where(f => f.Party == Party.Municipality).Sum(f => f.AmountSek))}", draft.Find("finances")!.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026:", draft.Find("finances")!.Text, StringComparison.Ordinal);
         Assert.Equal("Överenskommelsen gäller från och med 2026-07-01 till och med 2029-06-30.", draft.Find("term")!.Text);
         Assert.StartsWith("Att formulera tillsammans:", draft.Find("goals")!.Text, StringComparison.Ordinal);
+        Assert.True(draft.Find("goals")!.AwaitsText);
+        Assert.False(draft.Find("background")!.AwaitsText);
+    }
+
+    [Fact]
+    public void The_agreement_goes_to_the_committees_only_when_every_section_is_written()
+    {
+        var drafted = (RegisteredCase)Given(Drafting).When(new SetAgreementTerms(Terms, Coordinator)).ThenState();
+        var unwritten = drafted.File.Agreement!.Sections.Where(s => s.AwaitsText).Select(s => s.Id).ToList();
+        var terms = new AgreementTermsSet(drafted.File.Agreement, Coordinator, Now);
+        var allButOne = unwritten.Skip(1).Select(id => (CaseEvent)new AgreementSectionEdited(id, "Skrivet tillsammans.", Coordinator, Now));
+
+        var error = Given([.. Drafting, terms, .. allButOne]).When(new SubmitAgreementForDecision(Coordinator)).Decision.Error!;
+
+        Assert.Equal(["goals", "values", "contributions", "follow-up", "learning", "documentation", "renegotiation"], unwritten);
+        Assert.Equal(Iop.Agreements.AgreementRules.SectionsUnwritten, error.Rule);
+        Assert.Contains("goals (", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("contributions", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -125,6 +125,19 @@ internal sealed class Spec
 
     public static CaseEvent Screened => new ScreeningCompleted(AllMet(), ScreeningOutcome.Continue, Coordinator, Now);
 
+    /// <summary>The draft as the parties finished it: the sections the case had no data for written together.</summary>
+    public static AgreementDraft WrittenDraft
+    {
+        get
+        {
+            var drafted = AgreementDecider.Draft(Policy, ((RegisteredCase)CaseDecider.Replay([Submitted])).File, Terms, null);
+            return drafted with
+            {
+                Sections = drafted.Sections.Select(s => s.AwaitsText ? new AgreementSectionText(s.Id, $"Parterna är överens om {s.Id}.", Edited: true) : s).ToValueList(),
+            };
+        }
+    }
+
     public static CaseEvent[] UpTo(Stage stage)
     {
         var path = new List<CaseEvent> { Submitted };
@@ -137,7 +150,7 @@ internal sealed class Spec
             new InternalDiscussionStarted(Coordinator, Now),
             new InternalPositionsReported(Coordinator, Now),
             new AgreementDraftingStarted(Coordinator, Now),
-            new AgreementTermsSet(AgreementDecider.Draft(Policy, ((RegisteredCase)CaseDecider.Replay([Submitted])).File, Terms, null), Coordinator, Now),
+            new AgreementTermsSet(WrittenDraft, Coordinator, Now),
             new AgreementSubmittedForDecision(Coordinator, Now),
             new CommitteesApproved(Coordinator, Now),
             new AgreementSigned(new PartnershipTerm(new DateOnly(2026, 7, 1), new DateOnly(2029, 6, 30)), Coordinator, Now),

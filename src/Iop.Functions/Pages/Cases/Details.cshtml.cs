@@ -113,6 +113,7 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
         return result switch
         {
             Rejected { Error.Rule: CaseRules.NoSuchCase } => NotFound(),
+            Rejected { Error.Rule: Iop.Agreements.AgreementRules.SectionsUnwritten } r => Problem([("agreement", UnwrittenSections())], StatusFor(r.Error)),
             Rejected r => Problem([(AnchorFor(r.Error, errorAnchor), Texts.RuleMessage(r.Error))], StatusFor(r.Error)),
             _ => Stale(),
         };
@@ -160,6 +161,17 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
         await LoadFailedDeliveriesAsync(cancellationToken).ConfigureAwait(false);
         await LoadWorkflowAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Which sections still hold only the guideline's question, by their titles.</summary>
+    private string UnwrittenSections()
+    {
+        var titles = (Case.State.File.Agreement?.Sections ?? []).Where(s => s.AwaitsText)
+            .Select(s => policy.AgreementSections.First(a => a.Id == s.Id).Title.In(Language.Code));
+        var list = string.Join(", ", titles);
+        return T(
+            $"Förslaget kan inte skickas till nämnderna förrän alla avsnitt är skrivna. Kvar att skriva: {list}.",
+            $"The draft cannot go to the committees until every section is written. Still to write: {list}.");
     }
 
     private static string T(string sv, string en) => Language.T(sv, en);
