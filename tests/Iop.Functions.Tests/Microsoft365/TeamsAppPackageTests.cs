@@ -33,4 +33,60 @@ public sealed class TeamsAppPackageTests
         icon.ReadExactly(signature);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, signature);
     }
+
+    private static JsonNode Manifest(string zipPath)
+    {
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+        return JsonNode.Parse(reader.ReadToEnd())!;
+    }
+
+    [Fact]
+    public void Generating_twice_keeps_the_app_id_normalises_the_host_and_takes_the_version()
+    {
+        var clientId = Guid.NewGuid().ToString();
+        var first = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}.zip");
+        var second = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}.zip");
+        using var output = new StringWriter();
+
+        Assert.True(TeamsAppPackage.TryRun(["teams-app", "--client-id", clientId, "--host", "https://iop.mora.example/", "--out", first], output));
+        Assert.True(TeamsAppPackage.TryRun(["teams-app", "--client-id", clientId, "--host", "IOP.mora.example", "--version", "1.0.1", "--out", second], output));
+
+        var (a, b) = (Manifest(first), Manifest(second));
+        Assert.Equal(a["id"]!.GetValue<string>(), b["id"]!.GetValue<string>());
+        Assert.Equal(("1.0.0", "1.0.1"), (a["version"]!.GetValue<string>(), b["version"]!.GetValue<string>()));
+        Assert.Equal("https://iop.mora.example/arenden", a["staticTabs"]![0]!["contentUrl"]!.GetValue<string>());
+        Assert.Equal("iop.mora.example", b["validDomains"]![0]!.GetValue<string>());
+        Assert.Contains($"Teams app {a["id"]!.GetValue<string>()} version 1.0.0", output.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(a["id"]!.GetValue<string>(), TeamsAppPackage.DerivedAppId(Guid.NewGuid()).ToString());
+        Assert.Equal('5', TeamsAppPackage.DerivedAppId(Guid.Parse(clientId)).ToString()[14]);
+    }
+
+    [Theory]
+    [InlineData("--host", "https://https://iop.mora.example//")]
+    [InlineData("--host", "http://iop.mora.example")]
+    [InlineData("--host", "localhost")]
+    [InlineData("--host", "iop.mora.example:8443")]
+    [InlineData("--version", "1.0")]
+    [InlineData("--version", "v1.0.1")]
+    [InlineData("--app-id", "not-a-guid")]
+    public void A_bad_option_is_named_and_nothing_is_written(string option, string value)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"teams-{Guid.NewGuid():N}.zip");
+        string[] args = ["teams-app", "--client-id", Guid.NewGuid().ToString(), "--host", "iop.mora.example", "--out", path];
+        using var output = new StringWriter();
+        var exitCode = Environment.ExitCode;
+        try
+        {
+            Assert.True(TeamsAppPackage.TryRun([.. args.Where((_, i) => option != "--host" || (i != 3 && i != 4)), option, value], output));
+
+            Assert.Equal(2, Environment.ExitCode);
+            Assert.StartsWith(option, output.ToString(), StringComparison.Ordinal);
+            Assert.False(File.Exists(path));
+        }
+        finally
+        {
+            Environment.ExitCode = exitCode;
+        }
+    }
 }
