@@ -43,6 +43,17 @@ public static class OfficialsCases
     /// </summary>
     public static async Task<CaseId> AtCommitteeDecisionAsync(IopAppFactory app, string organisation = "Föreningen Navet")
     {
+        var id = await AtAgreementDraftingAsync(app, organisation);
+        await Accept(app.Services.GetRequiredService<CaseService>(), id, new SubmitAgreementForDecision(VettingCases.Coordinator));
+        return id;
+    }
+
+    /// <summary>
+    /// A case scoped to Socialnämnden with staffing confirmed, both meetings held, its position reported, the procurement
+    /// opinion given and the agreement's terms set: the agreement is being drafted.
+    /// </summary>
+    public static async Task<CaseId> AtAgreementDraftingAsync(IopAppFactory app, string organisation = "Föreningen Navet")
+    {
         var id = await VettedAsync(app, organisation);
         var service = app.Services.GetRequiredService<CaseService>();
         var directory = app.Services.GetRequiredService<OrganisationDirectory>();
@@ -68,7 +79,6 @@ public static class OfficialsCases
         var procurement = (await LoadAsync(app, id)).State.File.Requests.Last(r => r.Kind == RequestKind.ProcurementOpinion);
         await Accept(service, id, new AnswerRequest(procurement.Id, 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), directory.Procurement, system));
         await Accept(service, id, new Iop.Agreements.SetAgreementTerms(Terms, coordinator));
-        await Accept(service, id, new SubmitAgreementForDecision(coordinator));
         return id;
     }
 
