@@ -44,7 +44,7 @@ internal static class IopApplication
         }
 
         services.AddLanguages();
-        services.AddRazorPages();
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Pages.UnmatchedHandlerFilter()));
         // Swedish letters as themselves in the HTML, not as numeric entities; escaping of markup is unchanged.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
