@@ -6,13 +6,16 @@ namespace Iop.Functions.Pages.Errors;
 /// <summary>
 /// The error page the status-code middleware re-executes to. It answers whatever method failed (a POST whose
 /// anti-forgery check failed is re-executed as a POST) and checks no token itself, or the explanation would fail too.
+/// Nothing is bound (the code is read from the route): binding reads the form, which throws when its anti-forgery check failed.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code;
+    public void OnGet() => Code = RouteCode();
 
-    public void OnPost(int code) => Code = code;
+    public void OnPost() => Code = RouteCode();
+
+    private int RouteCode() => int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
 }
