@@ -63,8 +63,14 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
         }, cancellationToken);
 
     /// <summary>One stored invitation's <c>.ics</c>, by its row key.</summary>
-    public async Task<string?> FindInvitationAsync(string rowKey, CancellationToken cancellationToken)
+    public async Task<string?> FindInvitationAsync(string? rowKey, CancellationToken cancellationToken)
     {
+        // Keys are the hex of an idempotency key: anything else (a link edited by hand) names no row.
+        if (rowKey is not { Length: > 0 and <= 512 } || rowKey.Length % 2 != 0 || !rowKey.All(char.IsAsciiHexDigitUpper))
+        {
+            return null;
+        }
+
         var table = await _table.Value.ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(CalendarPartition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue ? row.Value!.GetString("Ics") : null;

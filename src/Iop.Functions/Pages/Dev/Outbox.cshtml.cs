@@ -40,7 +40,7 @@ internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDi
     }
 
     /// <summary>An invitation's <c>.ics</c>, as an attendee's mail client would get it.</summary>
-    public async Task<IActionResult> OnGetIcsAsync(string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetIcsAsync(string? key, CancellationToken cancellationToken)
     {
         if (!environment.IsDevelopment() || await outbox.FindInvitationAsync(key, cancellationToken).ConfigureAwait(false) is not { } ics)
         {
