@@ -103,6 +103,7 @@ internal static class Texts
         FieldRule.InvalidEmail => T("E-postadressen är inte giltig. Skriv den som namn@exempel.se.", "The e-mail address is not valid. Write it as name@example.com."),
         FieldRule.InvalidPhone => T("Telefonnumret är inte giltigt. Skriv 6–15 siffror, t.ex. 0250-123 45.", "The phone number is not valid. Enter 6–15 digits, e.g. 0250-123 45."),
         FieldRule.InvalidChoice => T($"Välj ett av alternativen för {label.ToLowerInvariant()}.", $"Choose one of the options for {label.ToLowerInvariant()}."),
+        FieldRule.InvalidCharacters => T($"{label} innehåller tecken som inte kan användas, t.ex. styrtecken eller tecken som vänder textens riktning.", $"{label} contains characters that cannot be used, such as control characters or characters that reverse the text's direction."),
         _ => error.Rule.ToString(),
     };
 }

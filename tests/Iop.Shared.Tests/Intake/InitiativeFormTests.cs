@@ -71,6 +71,18 @@ public sealed class InitiativeFormTests
     }
 
     [Theory]
+    [InlineData("Karin\u202Efdp.exe")]
+    [InlineData("Karin\u0000Ek")]
+    [InlineData("Karin\u001B[2J")]
+    [InlineData("Karin \uFFFD")]
+    public void A_name_with_control_or_direction_characters_is_refused(string name)
+    {
+        var errors = (Valid with { OrganisationName = name, ContactName = name }).Validate(Policy).Errors;
+
+        Assert.Equal([new FieldError("OrganisationName", FieldRule.InvalidCharacters), new FieldError("ContactName", FieldRule.InvalidCharacters)], errors);
+    }
+
+    [Theory]
     [InlineData("karin.ek@navet.example", true)]
     [InlineData("Karin <karin@navet.example>", false)]
     [InlineData("karin@localhost", false)]
