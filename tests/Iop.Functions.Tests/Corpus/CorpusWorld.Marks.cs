@@ -83,6 +83,9 @@ public abstract partial class CorpusWorld
         {
             await Documents.DeleteBlobIfExistsAsync(blob);
         }
+
+        // A read from storage is what the store remembers for deciding: the restored case, not the changed one.
+        await Store.LoadAsync(id, CancellationToken.None);
     }
 
     private async Task KeepPristineAsync()
