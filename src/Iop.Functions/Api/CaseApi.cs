@@ -71,12 +71,19 @@ internal static class CaseApi
             return Task.FromResult(ApiProblems.Validation([("outcome", Localization.Language.T("Ange utfallet: Continue eller Discontinue.", "Give the outcome: Continue or Discontinue."))]));
         }
 
+        if (request.Alternative is { } alternative && !Enum.IsDefined(alternative))
+        {
+            return Task.FromResult(InvalidAlternative());
+        }
+
         var command = new CompleteScreening(assessments, outcome, request.Reason, request.Alternative ?? Alternative.None, context.User.ToActor());
         return RunAsync(id, command, request.ExpectedVersion, service, context, cancellationToken);
     }
 
     private static Task<IResult> Discontinue(string id, DiscontinueRequest request, CaseService service, HttpContext context, CancellationToken cancellationToken) =>
-        RunAsync(id, new Discontinue(request.Reason ?? "", request.Alternative ?? Alternative.None, context.User.ToActor()), request.ExpectedVersion, service, context, cancellationToken);
+        request.Alternative is { } alternative && !Enum.IsDefined(alternative)
+            ? Task.FromResult(InvalidAlternative())
+            : RunAsync(id, new Discontinue(request.Reason ?? "", request.Alternative ?? Alternative.None, context.User.ToActor()), request.ExpectedVersion, service, context, cancellationToken);
 
     private static async Task<IResult> RunAsync(string id, CaseCommand command, int? expectedVersion, CaseService service, HttpContext context, CancellationToken cancellationToken)
     {
@@ -100,6 +107,9 @@ internal static class CaseApi
         items is null || items.Any(i => string.IsNullOrWhiteSpace(i.CriterionId) || i.Assessment is not { } a || !Enum.IsDefined(a))
             ? null
             : items.Select(i => new CriterionAssessment(i.CriterionId!, i.Assessment!.Value, i.Note)).ToValueList();
+
+    private static IResult InvalidAlternative() => ApiProblems.Validation(
+        [("alternative", Localization.Language.T("Ange hänvisningen: None, AssociationGrant eller Procurement.", "Give the alternative: None, AssociationGrant or Procurement."))]);
 
     private static IResult InvalidAssessments() => ApiProblems.Validation(
         [("assessments", Localization.Language.T("Varje bedömning behöver criterionId och assessment (Met, NotMet eller Unclear).", "Each assessment needs criterionId and assessment (Met, NotMet or Unclear)."))]);

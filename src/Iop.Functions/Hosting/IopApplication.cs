@@ -44,7 +44,11 @@ internal static class IopApplication
         }
 
         services.AddLanguages();
-        services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UnreadableForm()));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new Pages.UnmatchedHandlerFilter());
+            options.Conventions.ConfigureFilter(new UnreadableForm());
+        });
         // Swedish letters as themselves in the HTML, not as numeric entities; escaping of markup is unchanged.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 
 namespace Iop.Functions.Localization;
@@ -30,14 +32,25 @@ internal static class Language
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
+    /// <summary>
+    /// The language choice, a form posted with its anti-forgery token. The form is read only once the token holds (reading
+    /// it with a failed token throws), and only a local return address is followed.
+    /// </summary>
     public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
-        app.MapPost("/sprak", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string language, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapPost("/sprak", async (HttpContext context) =>
         {
-            var culture = language == "en" ? English : Swedish;
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } || !context.Request.HasFormContentType)
+            {
+                return Results.BadRequest();
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var culture = form["language"] == "en" ? English : Swedish;
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
-        });
+            var returnUrl = form["returnUrl"].ToString();
+            return Results.LocalRedirect(RedirectHttpResult.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 }

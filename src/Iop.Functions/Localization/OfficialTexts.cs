@@ -145,6 +145,7 @@ internal static class OfficialTexts
         MeetingRules.InPast => T("Mötet skulle börja i det förflutna. Välj en senare tid.", "The meeting would start in the past. Choose a later time."),
         MeetingRules.EndBeforeStart => T("Mötet måste sluta efter att det börjar.", "The meeting must end after it starts."),
         MeetingRules.TooLong => T("Ett möte får vara högst tio timmar.", "A meeting may last at most ten hours."),
+        MeetingRules.TooFarAhead => T("Mötet ligger mer än två år fram i tiden. Kontrollera årtalet.", "The meeting is more than two years ahead. Check the year."),
         MeetingRules.PlaceRequired => T("Ange en plats (högst 200 tecken) eller gör mötet digitalt.", "Give a place (at most 200 characters) or make the meeting online."),
         MeetingRules.AttendeeRequired => T("Bjud in minst en person.", "Invite at least one person."),
         MeetingRules.InvalidAttendee => T("Varje inbjuden behöver namn och en giltig e-postadress.", "Every invited person needs a name and a valid e-mail address."),

@@ -77,6 +77,7 @@ internal static class Texts
         CaseRules.InvalidTerm => T("Avtalstiden slutar innan den börjar.", "The agreement term ends before it starts."),
         VettingRules.LinkRevoked => T("Länken har ersatts av en nyare. Använd länken i det senaste mejlet.", "The link has been replaced by a newer one. Use the link in the latest e-mail."),
         VettingRules.LinkExpired => T("Länken har slutat gälla. Be IOP-samordnaren om en ny.", "The link has expired. Ask the IOP coordinator for a new one."),
+        VettingRules.SignerInvalid => T("Namn, roll eller organisation innehåller tecken som inte kan användas, t.ex. styrtecken eller tecken som vänder textens riktning.", "The name, role or organisation contains characters that cannot be used, such as control characters or characters that reverse the text's direction."),
         VettingRules.NoFiles => T("Välj en fil att skicka.", "Choose a file to send."),
         VettingRules.TooManyFilesForDocument => T("Dokumentet har redan så många filer som ett dokument får ha. Samla gärna flera sidor i en PDF, eller kontakta samordnaren.", "The document already has as many files as one document may have. Gather several pages in one PDF, or contact the coordinator."),
         VettingRules.TooManyFilesForCase => T("Ärendet har redan så många filer som ett ärende får ha. Kontakta samordnaren.", "The case already has as many files as one case may have. Contact the coordinator."),
@@ -91,6 +92,7 @@ internal static class Texts
         VettingRules.DeclarationChanged => T("Värdegrundens text har ändrats sedan sidan visades. Läs den igen och underteckna.", "The declaration's text has changed since the page was shown. Read it again and sign."),
         VettingRules.NothingToReview => T("Det finns inget nytt att granska för dokumentet.", "There is nothing new to review for the document."),
         VettingRules.CommentRequired => T("Skriv vad som behöver kompletteras.", "Write what needs completing."),
+        VettingRules.DueDateTooFar => T("Datumet kan ligga högst ett år fram i tiden.", "The date can be at most a year ahead."),
         VettingRules.DueDateInPast => T("Datumet har redan passerat. Välj ett senare datum.", "The date has passed. Choose a later date."),
         VettingRules.NothingDue => T("Inget är försenat.", "Nothing is overdue."),
         _ => OfficialTexts.RuleMessage(error) ?? error.Message,
@@ -119,6 +121,7 @@ internal static class Texts
         FieldRule.InvalidEmail => T("E-postadressen är inte giltig. Skriv den som namn@exempel.se.", "The e-mail address is not valid. Write it as name@example.com."),
         FieldRule.InvalidPhone => T("Telefonnumret är inte giltigt. Skriv 6–15 siffror, t.ex. 0250-123 45.", "The phone number is not valid. Enter 6–15 digits, e.g. 0250-123 45."),
         FieldRule.InvalidChoice => T($"Välj ett av alternativen för {label.ToLowerInvariant()}.", $"Choose one of the options for {label.ToLowerInvariant()}."),
+        FieldRule.InvalidCharacters => T($"{label} innehåller tecken som inte kan användas, t.ex. styrtecken eller tecken som vänder textens riktning.", $"{label} contains characters that cannot be used, such as control characters or characters that reverse the text's direction."),
         _ => error.Rule.ToString(),
     };
 }

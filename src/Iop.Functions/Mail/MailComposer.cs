@@ -225,14 +225,14 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
         string toName, string toEmail, string subject, string caseNumber, IEnumerable<string?> paragraphs, MailAction? action = null, string? after = null, string? greeting = null)
     {
         var content = new MailContent(
-            greeting ?? $"Hej {SingleLine.Normalise(toName)}!",
+            greeting ?? $"Hej {SingleLine.Clean(toName)}!",
             [.. paragraphs.Where(p => !string.IsNullOrWhiteSpace(p))!],
             action,
             after is null ? [] : [after]);
         var footer = new MailFooter(Settings.Municipality, caseNumber, Settings.CoordinatorName, Settings.CoordinatorMailbox, Settings.CoordinatorPhone);
         return new MailMessage(
-            ValueList.Of(new MailAddress(SingleLine.Normalise(toName), toEmail)),
-            SingleLine.Normalise(subject),
+            ValueList.Of(new MailAddress(SingleLine.Clean(toName), toEmail)),
+            SingleLine.Clean(subject),
             MailLayout.Text(content, footer),
             MailLayout.Html(subject, content, footer),
             new MailAddress(Settings.CoordinatorName, Settings.CoordinatorMailbox));

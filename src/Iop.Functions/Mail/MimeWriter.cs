@@ -15,20 +15,20 @@ internal static class MimeWriter
 {
     public static byte[] Write(MailMessage message, string fromMailbox, string idempotencyKey)
     {
-        var mime = new MimeMessage { Subject = SingleLine.Normalise(message.Subject) };
-        mime.From.Add(new MailboxAddress(SingleLine.Normalise(message.ReplyTo?.Name), fromMailbox));
-        mime.To.AddRange(message.To.Select(t => new MailboxAddress(SingleLine.Normalise(t.Name), t.Address)));
+        var mime = new MimeMessage { Subject = SingleLine.Clean(message.Subject) };
+        mime.From.Add(new MailboxAddress(SingleLine.Clean(message.ReplyTo?.Name), fromMailbox));
+        mime.To.AddRange(message.To.Select(t => new MailboxAddress(SingleLine.Clean(t.Name), t.Address)));
         if (message.ReplyTo is { } replyTo)
         {
-            mime.ReplyTo.Add(new MailboxAddress(SingleLine.Normalise(replyTo.Name), replyTo.Address));
+            mime.ReplyTo.Add(new MailboxAddress(SingleLine.Clean(replyTo.Name), replyTo.Address));
         }
 
         mime.Headers.Add(MailMessage.AutoSubmitted.Name, MailMessage.AutoSubmitted.Value);
-        mime.Headers.Add("X-Iop-Effect", SingleLine.Normalise(idempotencyKey));
+        mime.Headers.Add("X-Iop-Effect", SingleLine.Clean(idempotencyKey));
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         foreach (var attachment in message.Attachments)
         {
-            body.Attachments.Add(SingleLine.Normalise(attachment.FileName), attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
+            body.Attachments.Add(SingleLine.Clean(attachment.FileName), attachment.Content.ToArray(), ContentType.Parse(attachment.ContentType));
         }
 
         mime.Body = body.ToMessageBody();

@@ -18,6 +18,11 @@ internal static class OutboxRows
 
     public static string Key(int version, int index) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{version:D10}-{index:D2}");
 
+    /// <summary>Whether <paramref name="rowKey"/> is shaped as <see cref="Key"/> makes them: anything else (a page's input) is no outbox row.</summary>
+    public static bool IsKey([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? rowKey) =>
+        rowKey is { Length: <= 40 } && rowKey.StartsWith(Prefix, StringComparison.Ordinal) && rowKey[Prefix.Length..].Split('-') is [var version, var index]
+        && version.Length >= 10 && index.Length >= 2 && version.All(char.IsAsciiDigit) && index.All(char.IsAsciiDigit);
+
     /// <summary>Stable across retries and workers: the same effect always has the same key.</summary>
     public static string IdempotencyKey(CaseId id, int version, int index) => string.Create(CultureInfo.InvariantCulture, $"{id}/{version}/{index}");
 

@@ -18,9 +18,9 @@ internal sealed class OutboxStore(TableServiceClient tables, IOptions<StorageOpt
     private TableClient Table => tables.GetTableClient(storage.Value.CasesTable);
 
     /// <summary>The row, or null when there is none.</summary>
-    public async Task<TableEntity?> FindAsync(CaseId id, string rowKey, CancellationToken cancellationToken)
+    public async Task<TableEntity?> FindAsync(CaseId id, string? rowKey, CancellationToken cancellationToken)
     {
-        if (!rowKey.StartsWith(OutboxRows.Prefix, StringComparison.Ordinal))
+        if (!OutboxRows.IsKey(rowKey))
         {
             return null;
         }
@@ -122,7 +122,7 @@ internal sealed class OutboxStore(TableServiceClient tables, IOptions<StorageOpt
     /// The coordinator's "try again": the failed effect is committed again under its next attempt and the relay is
     /// signalled, so the workflow delivers it once more (the workflow tells attempts apart).
     /// </summary>
-    public async Task<bool> RetryAsync(CaseId id, string rowKey, CancellationToken cancellationToken)
+    public async Task<bool> RetryAsync(CaseId id, string? rowKey, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, rowKey, cancellationToken).ConfigureAwait(false) is not { } row || OutboxRows.Status(row) != OutboxStatus.Failed)
         {

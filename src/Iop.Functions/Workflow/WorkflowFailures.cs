@@ -50,9 +50,10 @@ internal sealed class WorkflowFailures(TableServiceClient tables, IOptions<Stora
     }
 
     /// <summary>Removes a failure the coordinator has seen to; false when it was not there (already dismissed).</summary>
-    public async Task<bool> DismissAsync(CaseId id, string rowKey, CancellationToken cancellationToken)
+    public async Task<bool> DismissAsync(CaseId id, string? rowKey, CancellationToken cancellationToken)
     {
-        if (!rowKey.StartsWith(Prefix, StringComparison.Ordinal))
+        // Only a key this class writes reaches the table: a page's input could name another row, or one the table refuses.
+        if (rowKey is not { Length: 24 } || !rowKey.StartsWith(Prefix, StringComparison.Ordinal) || !rowKey[Prefix.Length..].All(char.IsAsciiHexDigitLower))
         {
             return false;
         }

@@ -164,5 +164,6 @@ public static class AgreementDecider
             : Decision.Accept(signed);
     }
 
-    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxShortText;
+    /// <summary>No usable short text: empty, too long, or holding characters a name must not hold.</summary>
+    private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxShortText || !PlainText.IsName(SingleLine.Normalise(text));
 }

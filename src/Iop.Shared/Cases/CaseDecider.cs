@@ -175,7 +175,7 @@ public static class CaseDecider
     private static Decision? RequireReason(string? reason) => reason switch
     {
         null or { Length: 0 } => Decision.Reject(CaseRules.ReasonRequired, "A reason is required."),
-        _ when string.IsNullOrWhiteSpace(reason) => Decision.Reject(CaseRules.ReasonRequired, "A reason is required."),
+        _ when PlainText.IsBlank(reason) => Decision.Reject(CaseRules.ReasonRequired, "A reason is required."),
         { Length: > CaseRules.MaxTextLength } => Decision.Reject(CaseRules.ReasonTooLong, $"A reason may be at most {CaseRules.MaxTextLength} characters."),
         _ => null,
     };

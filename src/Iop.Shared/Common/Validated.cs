@@ -26,6 +26,9 @@ public enum FieldRule
 
     /// <summary>Not one of the offered choices.</summary>
     InvalidChoice,
+
+    /// <summary>Holds characters a name must not hold: control characters, bidirectional controls (see <see cref="PlainText"/>).</summary>
+    InvalidCharacters,
 }
 
 /// <summary>Either a valid value or the field errors that prevent it.</summary>

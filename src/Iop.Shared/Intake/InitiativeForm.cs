@@ -99,6 +99,10 @@ public sealed record InitiativeForm(
         {
             errors.Add(new(field, FieldRule.TooLong, max));
         }
+        else if (max == MaxShortText && !PlainText.IsName(text))
+        {
+            errors.Add(new(field, FieldRule.InvalidCharacters));
+        }
 
         return text;
     }

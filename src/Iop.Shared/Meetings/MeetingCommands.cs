@@ -74,4 +74,7 @@ public static class MeetingRules
 
     /// <summary>A meeting longer than a working day is a mistake.</summary>
     public const string TooLong = "meeting.too-long";
+
+    /// <summary>A meeting more than two years ahead is a mistyped year.</summary>
+    public const string TooFarAhead = "meeting.too-far-ahead";
 }

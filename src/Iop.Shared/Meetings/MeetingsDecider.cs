@@ -9,6 +9,7 @@ public static class MeetingsDecider
 {
     private const int MaxPlace = 200;
     private const int MaxAttendees = 50;
+    private const int FurthestAheadYears = 2;
     private static readonly TimeSpan LongestMeeting = TimeSpan.FromHours(10);
 
     /// <summary>Decides a meeting command.</summary>
@@ -74,7 +75,7 @@ public static class MeetingsDecider
             return Decision.Reject(MeetingRules.AttendeeRequired, "Invite at least one person.");
         }
 
-        if (attendees.Count > MaxAttendees || attendees.Any(p => p.Name.Length is 0 or > OfficialsRules.MaxShortText || !Email.IsValid(p.Email)))
+        if (attendees.Count > MaxAttendees || attendees.Any(p => p.Name.Length is 0 or > OfficialsRules.MaxShortText || !PlainText.IsName(p.Name) || !Email.IsValid(p.Email)))
         {
             return Decision.Reject(MeetingRules.InvalidAttendee, "Every invited person needs a name and a valid e-mail address.");
         }
@@ -117,6 +118,7 @@ public static class MeetingsDecider
         start <= now ? Decision.Reject(MeetingRules.InPast, "The meeting would start in the past.")
         : end <= start ? Decision.Reject(MeetingRules.EndBeforeStart, "The meeting must end after it starts.")
         : end - start > LongestMeeting ? Decision.Reject(MeetingRules.TooLong, "A meeting may last at most ten hours.")
+        : start > now.AddYears(FurthestAheadYears) ? Decision.Reject(MeetingRules.TooFarAhead, $"A meeting is scheduled at most {FurthestAheadYears} years ahead.")
         : Place(location) is null && !online ? Decision.Reject(MeetingRules.PlaceRequired, "Give a place, or make the meeting online.")
         : location?.Trim().Length > MaxPlace ? Decision.Reject(MeetingRules.PlaceRequired, $"A place may be at most {MaxPlace} characters.")
         : null;

@@ -273,7 +273,7 @@ public static class OfficialsDecider
         : null);
 
     private static Decision? CheckPerson(Person person) =>
-        string.IsNullOrWhiteSpace(person.Name) || person.Name.Trim().Length > OfficialsRules.MaxShortText || !Email.IsValid(person.Email?.Trim())
+        string.IsNullOrWhiteSpace(person.Name) || person.Name.Trim().Length > OfficialsRules.MaxShortText || !PlainText.IsName(SingleLine.Normalise(person.Name)) || !Email.IsValid(person.Email?.Trim())
             ? Decision.Reject(OfficialsRules.InvalidAddress, "A name and a valid e-mail address are needed.")
             : null;
 
@@ -291,6 +291,7 @@ public static class OfficialsDecider
             Decision.Reject(OfficialsRules.MeetingDateInFuture, "The meeting date lies in the future."),
         CommitteeDecision a when string.IsNullOrWhiteSpace(a.Paragraph) => Decision.Reject(OfficialsRules.ParagraphRequired, "The decision needs its protocol paragraph, e.g. § 19."),
         CommitteeDecision a when a.Paragraph.Trim().Length > OfficialsRules.MaxShortText => Decision.Reject(CaseRules.NoteTooLong, "The paragraph is too long."),
+        CommitteeDecision a when !PlainText.IsName(a.Paragraph) => Decision.Reject(OfficialsRules.ParagraphRequired, "The paragraph holds control or direction characters."),
         _ => null,
     };
 

@@ -8,6 +8,9 @@ public static class VettingDecider
 {
     private const int MaxShortText = 200;
 
+    /// <summary>How far ahead a due date may lie.</summary>
+    public const int MaxDueDays = 365;
+
     /// <summary>Starts vetting: every document of the guideline requested, due after the guideline's days, and a portal link.</summary>
     public static Decision Start(StartPartnerVetting c, DecisionContext context)
     {
@@ -31,9 +34,7 @@ public static class VettingDecider
             MarkDocumentNotExisting c => CheckLink(v, c.TokenId, now) ?? CheckOpen(v, c.DocumentId) ?? MarkNotExisting(c, context),
             SignDeclaration c => CheckLink(v, c.TokenId, now) ?? Sign(state, c, context),
             ReviewDocument c => Review(v, c, context),
-            ChangeDueDate c => CheckOpen(v, c.DocumentId) ?? (c.DueAt <= now
-                ? Decision.Reject(VettingRules.DueDateInPast, "The new due date has passed.")
-                : Decision.Accept(new DocumentDueDateChanged(c.DocumentId, c.DueAt, c.By, now))),
+            ChangeDueDate c => CheckOpen(v, c.DocumentId) ?? CheckDueDate(c.DueAt, now) ?? Decision.Accept(new DocumentDueDateChanged(c.DocumentId, c.DueAt, c.By, now)),
             CheckDeadlines c => TakeDueSteps(v, c, context),
             _ => Decision.Reject(CaseRules.WrongStage, $"{command.GetType().Name} is not allowed during partner vetting."),
         };
@@ -105,6 +106,11 @@ public static class VettingDecider
             return Decision.Reject(VettingRules.SignerRequired, "Signing needs the signer's name, role and organisation.");
         }
 
+        if (!signer.All(PlainText.IsName))
+        {
+            return Decision.Reject(VettingRules.SignerInvalid, "A name, role or organisation holds control or direction characters.");
+        }
+
         if (!c.Confirmed)
         {
             return Decision.Reject(VettingRules.ConfirmationRequired, "Signing needs the confirmation.");
@@ -142,9 +148,14 @@ public static class VettingDecider
         var due = c.NewDueAt ?? context.Now.AddDays(context.Policy.Reminders.DueDays);
         return comment.Length == 0 ? Decision.Reject(VettingRules.CommentRequired, "Say what needs completing.")
             : comment.Length > CaseRules.MaxTextLength ? Decision.Reject(CaseRules.NoteTooLong, $"A comment may be at most {CaseRules.MaxTextLength} characters.")
-            : due <= context.Now ? Decision.Reject(VettingRules.DueDateInPast, "The new due date has passed.")
-            : Decision.Accept(new DocumentCompletionRequested(c.DocumentId, comment, due, c.By, context.Now));
+            : CheckDueDate(due, context.Now) ?? Decision.Accept(new DocumentCompletionRequested(c.DocumentId, comment, due, c.By, context.Now));
     }
+
+    /// <summary>A due date lies ahead, and at most a year ahead: a request to an organisation is not left open for longer.</summary>
+    private static Decision? CheckDueDate(DateTimeOffset due, DateTimeOffset now) =>
+        due <= now ? Decision.Reject(VettingRules.DueDateInPast, "The new due date has passed.")
+        : due > now.AddDays(MaxDueDays) ? Decision.Reject(VettingRules.DueDateTooFar, $"A due date may lie at most {MaxDueDays} days ahead.")
+        : null;
 
     /// <summary>The last accepted document or the signature completes vetting in the same decision.</summary>
     private static Decision CompleteIfDone(Vetting v, CaseEvent e, DecisionContext context) =>

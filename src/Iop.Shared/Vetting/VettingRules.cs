@@ -39,6 +39,9 @@ public static class VettingRules
     /// <summary>Signing needs name, role and organisation.</summary>
     public const string SignerRequired = "vetting.signer-required";
 
+    /// <summary>A signer's name, role or organisation holds characters no name has (control or direction characters).</summary>
+    public const string SignerInvalid = "vetting.signer-invalid";
+
     /// <summary>Signing needs the confirmation box.</summary>
     public const string ConfirmationRequired = "vetting.confirmation-required";
 
@@ -53,6 +56,9 @@ public static class VettingRules
 
     /// <summary>A due date must lie in the future.</summary>
     public const string DueDateInPast = "vetting.due-date-in-past";
+
+    /// <summary>A due date lies more than a year ahead.</summary>
+    public const string DueDateTooFar = "vetting.due-date-too-far";
 
     /// <summary>No reminder or escalation is due.</summary>
     public const string NothingDue = "vetting.nothing-due";

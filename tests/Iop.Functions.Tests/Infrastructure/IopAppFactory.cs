@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Iop.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real app, in the Development environment (development sign-in, local outbox), on the test run's Azurite.
+/// The real app, in the Development environment unless told otherwise (development sign-in, local outbox), on the test run's Azurite.
 /// Time is a <see cref="FakeTimeProvider"/> the test can move.
 /// </summary>
 public sealed class IopAppFactory(string storageConnectionString) : WebApplicationFactory<Program>
@@ -38,6 +38,15 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
     }
 
     private Action<IServiceCollection>? _services;
+
+    private string _environment = "Development";
+
+    /// <summary>The same app in another environment (e.g. Production: error pages without details, Entra ID sign-in).</summary>
+    public IopAppFactory InEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
 
     /// <summary>The same app with some services replaced (e.g. a Graph adapter over a local handler).</summary>
     public IopAppFactory WithServices(Action<IServiceCollection> services)
@@ -91,7 +100,7 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Storage", storageConnectionString);
         builder.UseSetting("Storage:StartAzurite", "false");
         builder.UseSetting("Iop:PublicBaseUrl", "http://localhost");

@@ -43,6 +43,17 @@ public static class OfficialsCases
     /// </summary>
     public static async Task<CaseId> AtCommitteeDecisionAsync(IopAppFactory app, string organisation = "Föreningen Navet")
     {
+        var id = await AtAgreementDraftingAsync(app, organisation);
+        await Accept(app.Services.GetRequiredService<CaseService>(), id, new SubmitAgreementForDecision(VettingCases.Coordinator));
+        return id;
+    }
+
+    /// <summary>
+    /// A case scoped to Socialnämnden with staffing confirmed, both meetings held, its position reported, the procurement
+    /// opinion given and the agreement's terms set: the agreement is being drafted.
+    /// </summary>
+    public static async Task<CaseId> AtAgreementDraftingAsync(IopAppFactory app, string organisation = "Föreningen Navet")
+    {
         var id = await VettedAsync(app, organisation);
         var service = app.Services.GetRequiredService<CaseService>();
         var directory = app.Services.GetRequiredService<OrganisationDirectory>();
@@ -73,7 +84,6 @@ public static class OfficialsCases
             await Accept(service, id, new Iop.Agreements.EditAgreementSection(section.Id, "Parterna har skrivit avsnittet tillsammans.", coordinator));
         }
 
-        await Accept(service, id, new SubmitAgreementForDecision(coordinator));
         return id;
     }
 

@@ -30,6 +30,10 @@ public sealed class StageModelRules
         Given(UpTo(Stage.Scoping)).When(new Discontinue("", Alternative.None, Coordinator)).ThenRejected(CaseRules.ReasonRequired);
 
     [Fact]
+    public void A_reason_of_control_characters_is_no_reason() =>
+        Given(UpTo(Stage.Scoping)).When(new Discontinue(" \u0000\u0007\t\r\n ", Alternative.None, Coordinator)).ThenRejected(CaseRules.ReasonRequired);
+
+    [Fact]
     public void An_over_long_reason_is_rejected() =>
         Given(UpTo(Stage.Scoping)).When(new Discontinue(new string('x', CaseRules.MaxTextLength + 1), Alternative.None, Coordinator)).ThenRejected(CaseRules.ReasonTooLong);
 

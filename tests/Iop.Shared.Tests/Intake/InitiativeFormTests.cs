@@ -50,22 +50,28 @@ public sealed class InitiativeFormTests
     [Fact]
     public void Names_and_addresses_are_stored_on_one_line_whatever_was_pasted()
     {
-        var initiative = (Valid with { OrganisationName = "Föreningen\r\nNavet\t", ContactName = "Karin\u202E Ek\nBcc: x@y.example", ContactPhone = "0250-\u0000123 45" }).Validate(Policy).Value!;
+        var initiative = (Valid with { OrganisationName = "Föreningen\r\nNavet\t", ContactName = "Karin  Ek\nBcc: x@y.example" }).Validate(Policy).Value!;
+        var refused = (Valid with { ContactName = "Karin\u202E Ek", ContactPhone = "0250-\u0000123 45" }).Validate(Policy).Errors;
 
         Assert.Equal("Föreningen Navet", initiative.OrganisationName);
         Assert.Equal("Karin Ek Bcc: x@y.example", initiative.Contact.Name);
-        Assert.Equal("0250- 123 45", initiative.Contact.Phone);
         Assert.Equal("Träffpunkter.", initiative.Idea);
+        Assert.Contains(refused, e => e is { Field: "ContactName", Rule: FieldRule.InvalidCharacters });
+        Assert.Contains(refused, e => e is { Field: "ContactPhone", Rule: FieldRule.InvalidCharacters });
     }
 
     [Theory]
     [InlineData("  Karin   Ek ", "Karin Ek")]
     [InlineData("Karin\r\nEk", "Karin Ek")]
-    [InlineData("\u200BKarin\u202EEk\u2028", "Karin Ek")]
+    [InlineData("\u200BKarin\u202EEk\u2028", "\u200BKarin\u202EEk")]
     [InlineData("\t\n", "")]
     [InlineData(null, "")]
     public void A_single_line_keeps_the_words_and_nothing_that_breaks_a_line(string? text, string expected) =>
         Assert.Equal(expected, SingleLine.Normalise(text));
+
+    [Fact]
+    public void A_clean_line_for_a_header_has_nothing_invisible() =>
+        Assert.Equal("Karin Ek", SingleLine.Clean("\u200BKarin\u202E\u0000 Ek\r\n"));
 
     [Fact]
     public void Every_bad_field_is_reported_with_its_rule()
@@ -88,6 +94,18 @@ public sealed class InitiativeFormTests
                 new FieldError("SelfAssessment.bogus", FieldRule.InvalidChoice),
             ],
             errors);
+    }
+
+    [Theory]
+    [InlineData("Karin\u202Efdp.exe")]
+    [InlineData("Karin\u0000Ek")]
+    [InlineData("Karin\u001B[2J")]
+    [InlineData("Karin \uFFFD")]
+    public void A_name_with_control_or_direction_characters_is_refused(string name)
+    {
+        var errors = (Valid with { OrganisationName = name, ContactName = name }).Validate(Policy).Errors;
+
+        Assert.Equal([new FieldError("OrganisationName", FieldRule.InvalidCharacters), new FieldError("ContactName", FieldRule.InvalidCharacters)], errors);
     }
 
     [Theory]

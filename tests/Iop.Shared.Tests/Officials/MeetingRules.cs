@@ -44,6 +44,14 @@ public sealed class MeetingRules
     }
 
     [Fact]
+    public void A_meeting_years_ahead_or_with_a_reversed_name_is_refused()
+    {
+        var firstMeeting = UpTo(Stage.FirstMeeting);
+        Given(firstMeeting).When(First(start: Now.AddYears(2).AddDays(1))).ThenRejected(Iop.Meetings.MeetingRules.TooFarAhead);
+        Given(firstMeeting).When(First() with { Attendees = ValueList.Of(new Person("Karin\u202Efdp.exe", "karin.ek@navet.example")) }).ThenRejected(Iop.Meetings.MeetingRules.InvalidAttendee);
+    }
+
+    [Fact]
     public void Moving_and_cancelling_send_updates_with_a_higher_sequence()
     {
         var moved = Given(Scheduled).When(new RescheduleMeeting("first-1", Start.AddDays(1), Start.AddDays(1).AddHours(2), null, true, Coordinator)).ThenState();

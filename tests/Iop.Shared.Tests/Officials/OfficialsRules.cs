@@ -91,6 +91,17 @@ public sealed class OfficialsRules
     }
 
     [Fact]
+    public void A_name_with_control_or_direction_characters_is_no_name()
+    {
+        Given(Scoped).When(new DelegateRequest("staffing-socialnamnden", 1, Social.Head, Stand_in with { Name = "Vera\u202Efdp.exe" }, null, Actor.System))
+            .ThenRejected(Iop.Officials.OfficialsRules.InvalidAddress);
+        Given(Scoped).When(new ReassignRequest("staffing-socialnamnden", Stand_in with { Name = "Vera\u0000" }, null, Coordinator))
+            .ThenRejected(Iop.Officials.OfficialsRules.InvalidAddress);
+        Given(Scoped).When(new AnswerRequest("staffing-socialnamnden", 1, new StaffingAnswer(true, ValueList.Of(Stand_in with { Name = "\u001B[2JVera" }), null), Social.Head, Actor.System))
+            .ThenRejected(Iop.Officials.OfficialsRules.InvalidAddress);
+    }
+
+    [Fact]
     public void Delegation_needs_a_valid_other_person()
     {
         Given(Scoped).When(new DelegateRequest("staffing-socialnamnden", 1, Social.Head, new Person("Ny", "inte-en-adress"), null, Actor.System))

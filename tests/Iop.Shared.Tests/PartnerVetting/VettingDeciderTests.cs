@@ -173,4 +173,15 @@ public sealed class VettingDeciderTests
     [Fact]
     public void A_moved_due_date_must_lie_ahead() =>
         Given(InVetting()).When(new ChangeDueDate("statutes", Now.AddDays(-1), Coordinator)).ThenRejected(VettingRules.DueDateInPast);
+
+    [Fact]
+    public void A_due_date_lies_at_most_a_year_ahead()
+    {
+        Given(InVetting()).When(new ChangeDueDate("statutes", Now.AddDays(366), Coordinator)).ThenRejected(VettingRules.DueDateTooFar);
+        Given(InVetting()).When(new ChangeDueDate("statutes", new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), Coordinator)).ThenRejected(VettingRules.DueDateTooFar);
+        Given(InVetting(new DocumentFilesUploaded("statutes", [Pdf], Initiator, Now)))
+            .When(new ReviewDocument("statutes", false, "Saknar sidan 2.", Now.AddYears(2), Coordinator))
+            .ThenRejected(VettingRules.DueDateTooFar);
+        Given(InVetting()).When(new ChangeDueDate("statutes", Now.AddDays(365), Coordinator)).Then(new DocumentDueDateChanged("statutes", Now.AddDays(365), Coordinator, Now));
+    }
 }

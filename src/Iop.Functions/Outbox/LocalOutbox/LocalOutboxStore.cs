@@ -43,12 +43,10 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
     }
 
     /// <summary>One stored mail's MIME (<c>.eml</c>), by its row key.</summary>
-    public async Task<byte[]?> FindMailAsync(string rowKey, CancellationToken cancellationToken)
-    {
-        var table = await _table.Value.ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(MailPartition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue && row.Value!.ContainsKey("EmlChunks") ? Encoding.ASCII.GetBytes(LargeText.Read(row.Value, "Eml")) : null;
-    }
+    public async Task<byte[]?> FindMailAsync(string? rowKey, CancellationToken cancellationToken) =>
+        await FindAsync(MailPartition, rowKey, cancellationToken).ConfigureAwait(false) is { } row && row.ContainsKey("EmlChunks")
+            ? Encoding.ASCII.GetBytes(LargeText.Read(row, "Eml"))
+            : null;
 
     public Task AddNotificationAsync(CoordinatorNotification notification, string idempotencyKey, CancellationToken cancellationToken) =>
         AddAsync(new TableEntity(NotificationPartition, RowKey(idempotencyKey))
@@ -76,11 +74,21 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
         }, cancellationToken);
 
     /// <summary>One stored invitation's <c>.ics</c>, by its row key.</summary>
-    public async Task<string?> FindInvitationAsync(string rowKey, CancellationToken cancellationToken)
+    public async Task<string?> FindInvitationAsync(string? rowKey, CancellationToken cancellationToken) =>
+        (await FindAsync(CalendarPartition, rowKey, cancellationToken).ConfigureAwait(false))?.GetString("Ics");
+
+    /// <summary>One stored message by its row key, as a link names it.</summary>
+    private async Task<TableEntity?> FindAsync(string partition, string? rowKey, CancellationToken cancellationToken)
     {
+        // Keys are the hex of an idempotency key: anything else (a link edited by hand) names no row.
+        if (rowKey is not { Length: > 0 and <= 512 } || rowKey.Length % 2 != 0 || !rowKey.All(char.IsAsciiHexDigitUpper))
+        {
+            return null;
+        }
+
         var table = await _table.Value.ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(CalendarPartition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? row.Value!.GetString("Ics") : null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value : null;
     }
 
     /// <summary>The newest messages first.</summary>

@@ -12,7 +12,7 @@ internal sealed partial class DetailsModel
     private async Task LoadFailedDeliveriesAsync(CancellationToken cancellationToken) =>
         FailedDeliveries = await HttpContext.RequestServices.GetRequiredService<OutboxStore>().FailedAsync(Case.Id, cancellationToken).ConfigureAwait(false);
 
-    public async Task<IActionResult> OnPostRetryDeliveryAsync(string id, [FromForm] string delivery, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRetryDeliveryAsync(string id, [FromForm] string? delivery, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId))
         {

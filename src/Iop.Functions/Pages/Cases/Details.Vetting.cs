@@ -56,6 +56,11 @@ internal sealed partial class DetailsModel
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return await FailAsync(id, anchor, Unreadable, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = await cases.HandleAsync(caseId, command, version, cancellationToken).ConfigureAwait(false);
         return await OutcomeAsync(id, result, done, anchor, cancellationToken).ConfigureAwait(false);
     }

@@ -18,7 +18,7 @@ internal sealed partial class DetailsModel
         WorkflowFailures = await services.GetRequiredService<WorkflowFailures>().ListAsync(Case.Id, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IActionResult> OnPostDismissWorkflowFailureAsync(string id, [FromForm] string failure, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDismissWorkflowFailureAsync(string id, [FromForm] string? failure, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId))
         {

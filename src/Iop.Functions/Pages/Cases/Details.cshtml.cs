@@ -70,6 +70,12 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, cancellationToken).ConfigureAwait(false);
+            return Problem([("discontinue-reason", Unreadable)], StatusCodes.Status400BadRequest);
+        }
+
         var command = new Discontinue(Discontinuation.Reason ?? "", Discontinuation.Alternative, User.ToActor());
         var result = await cases.HandleAsync(caseId, command, Discontinuation.Version, cancellationToken).ConfigureAwait(false);
         return await OutcomeAsync(id, result, T("Ärendet är avslutat.", "The case is discontinued."), "discontinue-reason", cancellationToken).ConfigureAwait(false);
@@ -83,6 +89,11 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
         }
 
         var (assessments, invalid) = Screening.ToAssessments(policy);
+        if (!ModelState.IsValid)
+        {
+            invalid = [.. invalid, ("screening", Unreadable)];
+        }
+
         if (invalid.Count > 0)
         {
             await LoadAsync(id, cancellationToken).ConfigureAwait(false);
@@ -175,6 +186,9 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
     }
 
     private static string T(string sv, string en) => Language.T(sv, en);
+
+    /// <summary>A value the form posted did not bind (a version or a choice that is no number or option): nothing is done with a guess.</summary>
+    private static string Unreadable => T("Formuläret innehåller uppgifter som inte kunde läsas. Ladda om sidan och försök igen.", "The form holds values that could not be read. Reload the page and try again.");
 }
 
 /// <summary>The screening form as posted: one choice and note per criterion, plus the reason if discontinuing.</summary>

@@ -40,7 +40,7 @@ internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDi
     }
 
     /// <summary>An invitation's <c>.ics</c>, as an attendee's mail client would get it.</summary>
-    public async Task<IActionResult> OnGetIcsAsync(string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetIcsAsync(string? key, CancellationToken cancellationToken)
     {
         if (!environment.IsDevelopment() || await outbox.FindInvitationAsync(key, cancellationToken).ConfigureAwait(false) is not { } ics)
         {
@@ -52,7 +52,7 @@ internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDi
     }
 
     /// <summary>A mail's <c>.eml</c>: the MIME a mail server would get, to open in a real mail client.</summary>
-    public async Task<IActionResult> OnGetEmlAsync(string key, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetEmlAsync(string? key, CancellationToken cancellationToken)
     {
         if (!environment.IsDevelopment() || await outbox.FindMailAsync(key, cancellationToken).ConfigureAwait(false) is not { } eml)
         {
