@@ -43,6 +43,11 @@ internal static class Texts
         _ => alternative.ToString(),
     };
 
+    /// <summary>Why a command was not carried out when the case was too busy (503).</summary>
+    public static string BusyMessage => T(
+        "Ärendet ändras av många samtidigt just nu. Inget har sparats – försök igen om en stund.",
+        "The case is being changed by many at once right now. Nothing was saved – try again in a moment.");
+
     /// <summary>What a broken rule means, said to the person who tried.</summary>
     public static string RuleMessage(DomainError error) => error.Rule switch
     {

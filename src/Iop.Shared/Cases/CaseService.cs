@@ -6,12 +6,24 @@ namespace Iop.Cases;
 
 /// <summary>
 /// Runs commands against cases: load, decide, commit events + snapshot + outbox in one transaction.
-/// When another writer got there first, it reloads and decides again.
+/// Commands for the same case take turns within this process; when a writer in another process got there first, it
+/// backs off, reloads and decides again. A case that stays contended ends in <see cref="CaseBusyException"/>.
 /// </summary>
 public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, PolicyProfile policy, TimeProvider time)
 {
-    /// <summary>How often a command is decided again after losing a race before giving up.</summary>
-    public const int MaxAttempts = 20;
+    /// <summary>How often a command is decided before giving up on a case other processes keep changing.</summary>
+    public const int MaxAttempts = 10;
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromMilliseconds(500);
+
+    private readonly CaseLocks _locks = new();
+
+    /// <summary>How long a command waits for the commands before it on the same case in this process.</summary>
+    internal TimeSpan MaxWaitForTurn { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The per-case locks (for tests).</summary>
+    internal CaseLocks Locks => _locks;
 
     /// <summary>The guideline new cases follow.</summary>
     public PolicyProfile Policy => policy;
@@ -36,6 +48,8 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
     public async Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
     {
         using var activity = CaseTelemetry.Start(id, command);
+        using var turn = await _locks.TryEnterAsync(id, MaxWaitForTurn, cancellationToken).ConfigureAwait(false)
+            ?? throw new CaseBusyException(id, $"Case {id}: {command.GetType().Name} waited over {MaxWaitForTurn.TotalSeconds:0} s for the commands before it.");
         return CaseTelemetry.Ended(activity, await DecideAndCommitAsync(id, command, expectedVersion, cancellationToken).ConfigureAwait(false));
     }
 
@@ -82,7 +96,14 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
 
             if (attempt == MaxAttempts)
             {
-                throw new InvalidOperationException($"Case {id} kept changing under {command.GetType().Name}; gave up after {MaxAttempts} attempts.");
+                throw new CaseBusyException(id, $"Case {id} kept changing under {command.GetType().Name}; gave up after {MaxAttempts} attempts.");
+            }
+
+            if (attempt > 1)
+            {
+                // The first loss is usually this process's remembered state being stale; later ones are a race with
+                // another process. Real time on purpose: the case's clock may be fake (tests) or sped up.
+                await Task.Delay(Backoff.Before(attempt - 1, FirstRetry, MaxRetry), cancellationToken).ConfigureAwait(false);
             }
         }
     }
