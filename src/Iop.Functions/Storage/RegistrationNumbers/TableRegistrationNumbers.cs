@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Iop.Cases;
+using Iop.Common;
 using Iop.Functions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +14,11 @@ namespace Iop.Functions.Storage.RegistrationNumbers;
 /// a row for the number and a row for the case are one entity-group transaction: a number is never given twice, never
 /// skipped by a lost race, and a case asking again gets the number it already has.
 /// </summary>
+/// <remarks>
+/// Allocations of a year take turns within the process, and the process remembers the counter as its last transaction
+/// left it (value and ETag), so the usual allocation is that one transaction. Another process's allocation makes the
+/// remembered ETag fail; the counter is then read again and the allocation retried with backoff.
+/// </remarks>
 internal sealed class TableRegistrationNumbers(
     TableServiceClient tables,
     IOptions<StorageOptions> storage,
@@ -20,8 +27,13 @@ internal sealed class TableRegistrationNumbers(
     : IRegistrationNumbers
 {
     private const string CounterRow = "counter";
-    private const int MaxAttempts = 200;
+    private const int MaxAttempts = 30;
+    private static readonly TimeSpan MaxWaitForTurn = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    private readonly ConcurrentDictionary<int, YearCounter> _years = new();
 
     private readonly Lazy<Task<TableClient>> _table = new(async () =>
     {
@@ -34,24 +46,42 @@ internal sealed class TableRegistrationNumbers(
     {
         var table = await _table.Value.ConfigureAwait(false);
         var year = TimeZoneInfo.ConvertTime(at, Stockholm).Year;
+        var counter = _years.GetOrAdd(year, _ => new YearCounter());
+
+        // Real time on purpose (here and in the backoff): the waits are about storage, not the case's clock.
+        if (!await counter.Turn.WaitAsync(MaxWaitForTurn, cancellationToken).ConfigureAwait(false))
+        {
+            throw new CaseBusyException(caseId, $"Waited over {MaxWaitForTurn.TotalSeconds:0} s for the registration-number counter of {year}.");
+        }
+
+        try
+        {
+            return await AllocateInTurnAsync(table, counter, year, caseId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            counter.Turn.Release();
+        }
+    }
+
+    private async Task<RegistrationNumber> AllocateInTurnAsync(TableClient table, YearCounter counter, int year, CaseId caseId, CancellationToken cancellationToken)
+    {
         var partition = year.ToString(CultureInfo.InvariantCulture);
         var caseRow = $"case-{caseId}";
-
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, caseRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (existing.HasValue)
+            if (counter.Known is not { } known)
             {
-                return Format(year, existing.Value!.GetInt32("Sequence")!.Value);
+                var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+                known = row.HasValue ? new CounterState(row.Value!.GetInt32("Last")!.Value, row.Value.ETag) : new CounterState(0, null);
             }
 
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(partition, CounterRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var next = (counter.HasValue ? counter.Value!.GetInt32("Last")!.Value : 0) + 1;
+            var next = known.Last + 1;
             var updated = new TableEntity(partition, CounterRow) { ["Last"] = next };
             TableTransactionAction[] transaction =
             [
-                counter.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, updated, counter.Value!.ETag)
+                known.ETag is { } etag
+                    ? new(TableTransactionActionType.UpdateReplace, updated, etag)
                     : new(TableTransactionActionType.Add, updated),
                 new(TableTransactionActionType.Add, new TableEntity(partition, $"number-{next:D6}") { ["CaseId"] = caseId.ToString() }),
                 new(TableTransactionActionType.Add, new TableEntity(partition, caseRow) { ["Sequence"] = next }),
@@ -59,23 +89,42 @@ internal sealed class TableRegistrationNumbers(
 
             try
             {
-                await table.SubmitTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+                var responses = await table.SubmitTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
+                counter.Known = responses.Value[0].Headers.ETag is { } written ? new CounterState(next, written) : null;
                 return Format(year, next);
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            catch (Exception e) when (e is TableTransactionFailedException { Status: 409 or 412 } or RequestFailedException { Status: 409 or 412 })
             {
-                // Another submission took this number (or this case was numbered meanwhile): read again and retry.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2)), cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 2)), cancellationToken).ConfigureAwait(false);
+                // Either this case has its number already (asked again, or a retry whose answer was lost), or another
+                // process moved the counter: then read it again and retry, after a pause if that keeps happening.
+                counter.Known = null;
+                var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, caseRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (existing.HasValue)
+                {
+                    return Format(year, existing.Value!.GetInt32("Sequence")!.Value);
+                }
+
+                if (attempt > 1)
+                {
+                    await Task.Delay(Backoff.Before(attempt - 1, FirstRetry, MaxRetry), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
-        logger.LogError("Could not allocate a registration number for case {CaseId} after {Attempts} attempts.", caseId, MaxAttempts);
-        throw new InvalidOperationException($"Could not allocate a registration number after {MaxAttempts} attempts.");
+        logger.LogWarning("Could not allocate a registration number for case {CaseId} after {Attempts} attempts.", caseId, MaxAttempts);
+        throw new CaseBusyException(caseId, $"Could not allocate a registration number after {MaxAttempts} attempts: other instances kept taking the next one.");
     }
 
     private RegistrationNumber Format(int year, int sequence) => RegistrationNumber.Format(settings.Value.RegistrationNumberFormat, year, sequence);
+
+    /// <summary>The counter as this process's last transaction left it; null when it must be read.</summary>
+    private sealed record CounterState(int Last, ETag? ETag);
+
+    /// <summary>One year's turn-taking and remembered counter; <see cref="Known"/> is only touched by the turn's holder.</summary>
+    private sealed class YearCounter
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public CounterState? Known { get; set; }
+    }
 }
