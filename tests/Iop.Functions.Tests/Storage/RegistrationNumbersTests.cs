@@ -44,6 +44,18 @@ public sealed class RegistrationNumbersTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_case_asking_several_times_at_once_gets_one_number()
+    {
+        var twice = CaseId.New();
+        var asks = Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? twice : CaseId.New()).ToList();
+
+        var numbers = await Task.WhenAll(asks.Select(id => Task.Run(() => _cases.Numbers.AllocateAsync(id, March2026, CancellationToken.None))));
+
+        Assert.Single(asks.Zip(numbers).Where(x => x.First == twice).Select(x => x.Second).Distinct());
+        Assert.Equal(Enumerable.Range(1, 11), numbers.Select(n => n.Sequence).Distinct().Order());
+    }
+
+    [Fact]
     public async Task A_case_asking_again_in_another_process_gets_its_number()
     {
         var other = new TableRegistrationNumbers(_cases.Tables, _cases.Options, TestCases.Settings, NullLogger<TableRegistrationNumbers>.Instance);
