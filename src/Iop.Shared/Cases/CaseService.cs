@@ -31,35 +31,41 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
     /// <summary>Registers a new initiative under <paramref name="id"/>; submitting the same id again is rejected, never duplicated.</summary>
     public async Task<CommandResult> SubmitAsync(CaseId id, Initiative initiative, CancellationToken cancellationToken)
     {
-        if (await store.LoadAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+        var existing = await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
         {
             return new Rejected(DomainError.Because(CaseRules.AlreadySubmitted, "An initiative has already been submitted for this case."));
         }
 
         var number = await numbers.AllocateAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var initiator = new Actor(initiative.Contact.Email, initiative.Contact.Name, ActorRole.Initiator);
-        return await HandleAsync(id, new SubmitInitiative(id, number, initiative, initiator), expectedVersion: null, cancellationToken).ConfigureAwait(false);
+
+        // The first decision uses the read just made (no case yet) instead of reading again.
+        return await HandleAsync(id, new SubmitInitiative(id, number, initiative, initiator), expectedVersion: null, new Read(existing), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Decides and commits a command. With <paramref name="expectedVersion"/> (a page or client that showed that version),
     /// a case that has changed since is reported as <see cref="StaleVersion"/> instead of being acted on.
     /// </summary>
-    public async Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
+    public Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken) =>
+        HandleAsync(id, command, expectedVersion, first: null, cancellationToken);
+
+    private async Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, Read? first, CancellationToken cancellationToken)
     {
         using var activity = CaseTelemetry.Start(id, command);
         using var turn = await _locks.TryEnterAsync(id, MaxWaitForTurn, cancellationToken).ConfigureAwait(false)
             ?? throw new CaseBusyException(id, $"Case {id}: {command.GetType().Name} waited over {MaxWaitForTurn.TotalSeconds:0} s for the commands before it.");
-        return CaseTelemetry.Ended(activity, await DecideAndCommitAsync(id, command, expectedVersion, cancellationToken).ConfigureAwait(false));
+        return CaseTelemetry.Ended(activity, await DecideAndCommitAsync(id, command, expectedVersion, first, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<CommandResult> DecideAndCommitAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
+    private async Task<CommandResult> DecideAndCommitAsync(CaseId id, CaseCommand command, int? expectedVersion, Read? first, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            // The first attempt may decide on the state this process last saw; a lost race reloads from storage.
+            // The first attempt may decide on the state this process last saw (or just read); a lost race reloads from storage.
             var stored = attempt == 1
-                ? await store.LoadForDecisionAsync(id, cancellationToken).ConfigureAwait(false)
+                ? first is { } read ? read.Case : await store.LoadForDecisionAsync(id, cancellationToken).ConfigureAwait(false)
                 : await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var version = stored?.Version ?? 0;
             if (expectedVersion is { } expected && expected > version && attempt == 1)
@@ -138,4 +144,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
         var version = (stored?.Version ?? 0) + events.Count;
         return new CaseChange(id, stored, events, after, CaseSummary.Of(after, version, now, policy), effects.ToValueList());
     }
+
+    /// <summary>A case as a caller has just read it from storage; <see cref="Case"/> null when there is none yet.</summary>
+    private sealed record Read(StoredCase? Case);
 }
