@@ -11,11 +11,13 @@ internal sealed partial class DetailsModel
 
     public IReadOnlyList<RecordedWorkflowFailure> WorkflowFailures { get; private set; } = [];
 
-    private async Task LoadWorkflowAsync(CancellationToken cancellationToken)
+    private async Task LoadWorkflowAsync(CaseId id, CancellationToken cancellationToken)
     {
         var services = HttpContext.RequestServices;
-        Waits = await services.GetRequiredService<WaitRows>().ListAsync(Case.Id, cancellationToken).ConfigureAwait(false);
-        WorkflowFailures = await services.GetRequiredService<WorkflowFailures>().ListAsync(Case.Id, cancellationToken).ConfigureAwait(false);
+        var waits = services.GetRequiredService<WaitRows>().ListAsync(id, cancellationToken);
+        var failures = services.GetRequiredService<WorkflowFailures>().ListAsync(id, cancellationToken);
+        Waits = await waits.ConfigureAwait(false);
+        WorkflowFailures = await failures.ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostDismissWorkflowFailureAsync(string id, [FromForm] string failure, CancellationToken cancellationToken)

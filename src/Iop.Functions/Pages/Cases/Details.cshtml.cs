@@ -150,15 +150,30 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (!CaseId.TryParse(id, out var caseId) || await store.LoadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } stored)
+        if (!CaseId.TryParse(id, out var caseId))
+        {
+            return false;
+        }
+
+        // The page's five reads at once: under load each one waits in storage's queue, so one wait instead of five.
+        var snapshot = store.LoadAsync(caseId, cancellationToken);
+        var history = store.LoadHistoryAsync(caseId, cancellationToken);
+        var deliveries = LoadFailedDeliveriesAsync(caseId, cancellationToken);
+        var workflow = LoadWorkflowAsync(caseId, cancellationToken);
+        await Task.WhenAll(snapshot, history, deliveries, workflow).ConfigureAwait(false);
+        if (await snapshot.ConfigureAwait(false) is not { } stored)
         {
             return false;
         }
 
         Case = stored;
-        History = await store.LoadHistoryAsync(caseId, cancellationToken).ConfigureAwait(false);
-        await LoadFailedDeliveriesAsync(cancellationToken).ConfigureAwait(false);
-        await LoadWorkflowAsync(cancellationToken).ConfigureAwait(false);
+        History = await history.ConfigureAwait(false);
+        if (History.Count < stored.Version)
+        {
+            // A commit landed between the two reads: the history must at least reach the version the forms carry.
+            History = await store.LoadHistoryAsync(caseId, cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 
