@@ -31,13 +31,17 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
     /// <summary>Registers a new initiative under <paramref name="id"/>; submitting the same id again is rejected, never duplicated.</summary>
     public async Task<CommandResult> SubmitAsync(CaseId id, Initiative initiative, CancellationToken cancellationToken)
     {
-        var existing = await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        // Both at once: asking for a number is idempotent per case, so a case that exists already uses none.
+        var reading = store.LoadAsync(id, cancellationToken);
+        var allocating = numbers.AllocateAsync(id, time.GetUtcNow(), cancellationToken);
+        await Task.WhenAll(reading, allocating).ConfigureAwait(false);
+        var existing = await reading.ConfigureAwait(false);
         if (existing is not null)
         {
             return new Rejected(DomainError.Because(CaseRules.AlreadySubmitted, "An initiative has already been submitted for this case."));
         }
 
-        var number = await numbers.AllocateAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var number = await allocating.ConfigureAwait(false);
         var initiator = new Actor(initiative.Contact.Email, initiative.Contact.Name, ActorRole.Initiator);
 
         // The first decision uses the read just made (no case yet) instead of reading again.

@@ -10,7 +10,9 @@ public sealed class CaseServiceTests
     private readonly InMemoryStore _store = new();
     private readonly FakeTimeProvider _time = new(Now);
 
-    private CaseService Service => new(_store, new SequentialNumbers(), Policy, _time);
+    private readonly SequentialNumbers _numbers = new();
+
+    private CaseService Service => new(_store, _numbers, Policy, _time);
 
     [Fact]
     public async Task Submitting_commits_the_event_the_summary_and_the_effects_together()
@@ -34,6 +36,7 @@ public sealed class CaseServiceTests
 
         Assert.Equal(CaseRules.AlreadySubmitted, Assert.IsType<Rejected>(again).Error.Rule);
         Assert.Single(_store.Commits);
+        Assert.Equal(1, _numbers.Given);
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public sealed class CaseServiceTests
     [Fact]
     public async Task A_command_that_cannot_get_its_turn_in_time_ends_as_busy()
     {
-        var service = new CaseService(_store, new SequentialNumbers(), Policy, _time) { MaxWaitForTurn = TimeSpan.Zero };
+        var service = new CaseService(_store, _numbers, Policy, _time) { MaxWaitForTurn = TimeSpan.Zero };
         await service.SubmitAsync(Case, Initiative, CancellationToken.None);
         var held = new TaskCompletionSource();
         _store.CommitGate = held.Task;
@@ -168,11 +171,24 @@ public sealed class CaseServiceTests
             Task.FromResult<IReadOnlyList<CaseSummary>>([.. Commits.TakeLast(1).Select(c => c.Summary)]);
     }
 
+    /// <summary>Numbers in order, idempotent per case as the port promises.</summary>
     private sealed class SequentialNumbers : IRegistrationNumbers
     {
-        private int _next;
+        private readonly Dictionary<CaseId, RegistrationNumber> _given = [];
 
-        public Task<RegistrationNumber> AllocateAsync(CaseId caseId, DateTimeOffset at, CancellationToken cancellationToken) =>
-            Task.FromResult(RegistrationNumber.Format("KS {year}/{sequence}", at.Year, Interlocked.Increment(ref _next)));
+        public int Given => _given.Count;
+
+        public Task<RegistrationNumber> AllocateAsync(CaseId caseId, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            lock (_given)
+            {
+                if (!_given.TryGetValue(caseId, out var number))
+                {
+                    _given[caseId] = number = RegistrationNumber.Format("KS {year}/{sequence}", at.Year, _given.Count + 1);
+                }
+
+                return Task.FromResult(number);
+            }
+        }
     }
 }
