@@ -11,15 +11,6 @@ internal sealed partial class DetailsModel
 
     public IReadOnlyList<RecordedWorkflowFailure> WorkflowFailures { get; private set; } = [];
 
-    private async Task LoadWorkflowAsync(CaseId id, CancellationToken cancellationToken)
-    {
-        var services = HttpContext.RequestServices;
-        var waits = services.GetRequiredService<WaitRows>().ListAsync(id, cancellationToken);
-        var failures = services.GetRequiredService<WorkflowFailures>().ListAsync(id, cancellationToken);
-        Waits = await waits.ConfigureAwait(false);
-        WorkflowFailures = await failures.ConfigureAwait(false);
-    }
-
     public async Task<IActionResult> OnPostDismissWorkflowFailureAsync(string id, [FromForm] string failure, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId))

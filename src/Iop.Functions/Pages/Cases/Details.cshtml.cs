@@ -3,6 +3,7 @@ using Iop.Common;
 using Iop.Functions.Localization;
 using Iop.Functions.Portal;
 using Iop.Functions.Security;
+using Iop.Functions.Storage.Cases;
 using Iop.Policies;
 using Iop.Screening;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace Iop.Functions.Pages.Cases;
 /// it was rendered from, so acting on a stale page is refused instead of overwriting someone else's change.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, PolicyProfile policy, IOptions<PortalOptions> portal, TimeProvider time) : PageModel
+internal sealed partial class DetailsModel(CaseService cases, CaseOverviews overviews, PolicyProfile policy, IOptions<PortalOptions> portal, TimeProvider time) : PageModel
 {
     public StoredCase Case { get; private set; } = null!;
 
@@ -150,30 +151,16 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (!CaseId.TryParse(id, out var caseId))
+        if (!CaseId.TryParse(id, out var caseId) || await overviews.ReadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } overview)
         {
             return false;
         }
 
-        // The page's five reads at once: under load each one waits in storage's queue, so one wait instead of five.
-        var snapshot = store.LoadAsync(caseId, cancellationToken);
-        var history = store.LoadHistoryAsync(caseId, cancellationToken);
-        var deliveries = LoadFailedDeliveriesAsync(caseId, cancellationToken);
-        var workflow = LoadWorkflowAsync(caseId, cancellationToken);
-        await Task.WhenAll(snapshot, history, deliveries, workflow).ConfigureAwait(false);
-        if (await snapshot.ConfigureAwait(false) is not { } stored)
-        {
-            return false;
-        }
-
-        Case = stored;
-        History = await history.ConfigureAwait(false);
-        if (History.Count < stored.Version)
-        {
-            // A commit landed between the two reads: the history must at least reach the version the forms carry.
-            History = await store.LoadHistoryAsync(caseId, cancellationToken).ConfigureAwait(false);
-        }
-
+        Case = overview.Case;
+        History = overview.History;
+        FailedDeliveries = overview.FailedDeliveries;
+        Waits = overview.Waits;
+        WorkflowFailures = overview.WorkflowFailures;
         return true;
     }
 
