@@ -13,7 +13,8 @@ namespace Iop.Bench;
 /// Issue 12's load run, black-box, for two versions of the app in one run (published and started as the workflow
 /// benchmark does, each on an in-memory Azurite of its own): cases are seeded, then 1, 4, 16 and 32 concurrent clients
 /// each run the mixed workload of <see cref="LoadClient"/> for a fixed time per level; then a burst of concurrent
-/// initiative submissions, and a check that the registration numbers are gap-free and never twice.
+/// initiative submissions, a burst of concurrent assessments of one case, and a check that the registration numbers
+/// are gap-free and never twice.
 /// </summary>
 internal static partial class LoadBenchmarks
 {
@@ -21,7 +22,7 @@ internal static partial class LoadBenchmarks
 
     private const string Usage =
         "Usage: dotnet run -c Release --project bench/Iop.Bench -- load [--before 5ba7037] [--after .|<commit>] [--seconds 20] [--levels 1,4,16,32] " +
-        "[--cases 30] [--portal-cases 6] [--burst 32] [--versions before,after] [--count-storage false] [--work /tmp/iop-bench]";
+        "[--cases 30] [--portal-cases 6] [--burst 32] [--hot-case 50] [--versions before,after] [--count-storage false] [--work /tmp/iop-bench]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -126,9 +127,17 @@ internal static partial class LoadBenchmarks
                 Console.WriteLine($"      e.g. {error}");
             }
 
+            // The hot case: 50 assessments of one case at the same instant, as issue 12's tester sent them.
+            var hot = await HotCaseAsync(clients, site.Screening[0], options.HotCase);
+            Console.WriteLine($"  {options.HotCase} concurrent assessments of one case: {hot}");
+            foreach (var error in LoadClient.Errors.TakeAll())
+            {
+                Console.WriteLine($"      e.g. {error}");
+            }
+
             var numbers = await RegistrationNumbersAsync(clients[0], tables);
             Console.WriteLine($"  registration numbers: {numbers}");
-            return new VersionResult(build.Label, levels, burstStats, burstErrors, numbers);
+            return new VersionResult(build.Label, levels, burstStats, burstErrors, hot, numbers);
         }
         finally
         {
@@ -142,6 +151,21 @@ internal static partial class LoadBenchmarks
         var perClient = clients.Select(_ => new List<Sample>()).ToList();
         await Task.WhenAll(clients.Select((c, i) => Task.Run(() => c.RunAsync(perClient[i], until.Token))));
         return [.. perClient.SelectMany(s => s)];
+    }
+
+    /// <summary>Answers by status (how many of each) and the slowest answer.</summary>
+    private static async Task<string> HotCaseAsync(List<LoadClient> clients, string caseId, int count)
+    {
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posts = Enumerable.Range(0, count).Select(async i =>
+        {
+            await go.Task;
+            return await clients[i % clients.Count].AssessAsync(caseId);
+        }).ToList();
+        go.SetResult();
+        var answers = await Task.WhenAll(posts);
+        var statuses = string.Join(", ", answers.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {(g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture))}"));
+        return $"{statuses}; slowest {answers.Max(a => a.Milliseconds):0} ms";
     }
 
     /// <summary>Cases in screening through the initiative API, and cases in partner vetting with their portal links from the mails.</summary>
@@ -237,6 +261,11 @@ internal static partial class LoadBenchmarks
         text.AppendLine(CultureInfo.InvariantCulture, $"{$"burst of {options.Burst}: errors",-40}{string.Join("", results.Select(r => $"{r.BurstErrors,18}"))}  0");
         foreach (var r in results)
         {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{r.Label,-6} {options.HotCase} concurrent assessments of one case: {r.HotCase}");
+        }
+
+        foreach (var r in results)
+        {
             text.AppendLine(CultureInfo.InvariantCulture, $"{r.Label,-6} registration numbers: {r.Numbers}");
         }
 
@@ -249,7 +278,7 @@ internal static partial class LoadBenchmarks
     [GeneratedRegex(@"https?://[^\s""<>]+/portal/[A-Za-z0-9_\-\.]+")]
     private static partial Regex PortalLink();
 
-    private sealed record VersionResult(string Label, List<LevelResult> Levels, Stats Burst, int BurstErrors, string Numbers);
+    private sealed record VersionResult(string Label, List<LevelResult> Levels, Stats Burst, int BurstErrors, string HotCase, string Numbers);
 
     private sealed record LevelResult(int Clients, double PerSecond, int Errors, int Conflicts, Dictionary<RequestKind, (Stats Stats, int Errors, int Conflicts)> Kinds, Dictionary<string, Stats> Groups, double CpuCores, string Load)
     {
@@ -277,7 +306,7 @@ internal static partial class LoadBenchmarks
         }
     }
 
-    private sealed record Options(string Before, string After, string Work, int Seconds, int[] Levels, int Cases, int PortalCases, int Burst, HashSet<string> Versions, bool CountStorage)
+    private sealed record Options(string Before, string After, string Work, int Seconds, int[] Levels, int Cases, int PortalCases, int Burst, int HotCase, HashSet<string> Versions, bool CountStorage)
     {
         public static Options? Parse(string[] args)
         {
@@ -292,7 +321,7 @@ internal static partial class LoadBenchmarks
                 values[args[i][2..]] = args[++i];
             }
 
-            var known = new[] { "before", "after", "work", "seconds", "levels", "cases", "portal-cases", "burst", "versions", "count-storage" };
+            var known = new[] { "before", "after", "work", "seconds", "levels", "cases", "portal-cases", "burst", "hot-case", "versions", "count-storage" };
             if (values.Keys.Any(k => !known.Contains(k)))
             {
                 return null;
@@ -309,6 +338,7 @@ internal static partial class LoadBenchmarks
                 I("cases", 30),
                 I("portal-cases", 6),
                 I("burst", 32),
+                I("hot-case", 50),
                 [.. S("versions", "before,after").Split(',', StringSplitOptions.RemoveEmptyEntries)],
                 bool.Parse(S("count-storage", "false")));
         }

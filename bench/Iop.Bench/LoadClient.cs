@@ -116,6 +116,13 @@ internal sealed partial class LoadClient(Uri baseAddress, LoadSite site, int see
     /// <summary>A GET as this client, e.g. the case list from the API.</summary>
     public Task<string> GetStringAsync(string path) => _http.GetStringAsync(new Uri(path, UriKind.Relative));
 
+    /// <summary>An assessment of <paramref name="caseId"/> through the API, without an expected version (the hot case).</summary>
+    public Task<Sample> AssessAsync(string caseId) =>
+        TimeAsync(RequestKind.ApiAssessments, () => _http.PostAsJsonAsync(new Uri($"/api/cases/{caseId}/assessments", UriKind.Relative), new
+        {
+            assessments = new[] { new { criterionId = "joint-learning", assessment = "Unclear", note = $"Samtidigt {_random.Next()}" } },
+        }));
+
     /// <summary>POST /api/initiatives alone (the burst).</summary>
     public Task<Sample> SubmitAsync() => TimeAsync(RequestKind.IntakeApi, () => _http.PostAsJsonAsync(new Uri("/api/initiatives", UriKind.Relative), Initiative()));
 
