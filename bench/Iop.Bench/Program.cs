@@ -6,11 +6,17 @@ using Iop.Functions.Storage.Azurite;
 // Benchmarks on one in-memory Azurite.
 // Usage: dotnet run -c Release --project bench/Iop.Bench -- [storage|uploads|all] [seconds] [workers]
 //        dotnet run -c Release --project bench/Iop.Bench -- workflow [--before 50dcdf8] [--after .] [...] (see WorkflowBenchmarks)
+//        dotnet run -c Release --project bench/Iop.Bench -- load [--before 5ba7037] [--after .] [--seconds N] [...] (see LoadBenchmarks)
 var which = args.Length > 0 ? args[0] : "all";
 if (which == "workflow")
 {
     // Two versions of the app as child processes, each on Azurite instances of its own.
     return await WorkflowBenchmarks.RunAsync(args);
+}
+
+if (which == "load")
+{
+    return await LoadBenchmarks.RunAsync(args);
 }
 
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;

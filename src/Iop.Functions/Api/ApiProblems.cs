@@ -31,6 +31,24 @@ internal static class ApiProblems
         title: Language.T("Ärendet finns inte.", "The case does not exist."),
         type: "https://iop.example/problems/not-found");
 
+    /// <summary>The case is too contended to act on now: 503, to be sent again after the Retry-After header's seconds.</summary>
+    public static IResult Busy(CaseBusyException busy) => Results.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: Texts.BusyMessage,
+        detail: "Other changes to the case kept coming first; nothing was saved. Send the same request again after Retry-After seconds.",
+        type: "https://iop.example/problems/case-busy",
+        extensions: new Dictionary<string, object?> { ["rule"] = "case.busy", ["retryAfterSeconds"] = RetryAfterSeconds(busy) });
+
+    public static IResult TooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: Texts.CaseFullMessage,
+        detail: "The change does not fit the case's storage; nothing was saved. Shorten the text, or ask the coordinator to archive material elsewhere.",
+        type: "https://iop.example/problems/case-too-large",
+        extensions: new Dictionary<string, object?> { ["rule"] = "case.too-large" });
+
+    /// <summary>The Retry-After header's whole seconds, at least one.</summary>
+    public static int RetryAfterSeconds(CaseBusyException busy) => Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds));
+
     private static IResult Rule(DomainError error, int status) => Results.Problem(
         statusCode: status,
         title: Texts.RuleMessage(error),

@@ -107,6 +107,7 @@ internal static class IopApplication
 
             pages.UseStatusCodePagesWithReExecute("/fel/{0}");
         });
+        app.UseCaseBusyResponses();
 
         // Routing after the status-code and exception pages, so their re-executed request is routed afresh.
         app.UseRouting();

@@ -43,7 +43,16 @@ internal static class Texts
         _ => alternative.ToString(),
     };
 
-    /// <summary>What a broken rule means, said to the person who tried.</summary>
+    /// <summary>Why a command was not carried out when the case was too busy (503).</summary>
+    /// <summary>A change the case's storage cannot hold: nothing was saved.</summary>
+    public static string CaseFullMessage => T(
+        "Ärendet rymmer inte den här ändringen och inget har sparats. Korta texten, eller kontakta IOP-samordnaren om ärendet behöver fler filer.",
+        "The case cannot hold this change and nothing was saved. Shorten the text, or contact the IOP coordinator if the case needs more files.");
+
+    public static string BusyMessage => T(
+        "Ärendet ändras av många samtidigt just nu. Inget har sparats – försök igen om en stund.",
+        "The case is being changed by many at once right now. Nothing was saved – try again in a moment.");
+
     /// <summary>Why an uploaded file was not taken, for the person who sent it.</summary>
     public static string UploadMessage(Storage.Documents.UploadRejection rejection, long maxFileBytes) => rejection switch
     {
@@ -56,6 +65,7 @@ internal static class Texts
         _ => T("Välj en fil att skicka.", "Choose a file to send."),
     };
 
+    /// <summary>What a broken rule means, said to the person who tried.</summary>
     public static string RuleMessage(DomainError error) => error.Rule switch
     {
         CaseRules.WrongStage => T("Det går inte att göra det i ärendets nuvarande steg.", "That cannot be done at the case's current stage."),

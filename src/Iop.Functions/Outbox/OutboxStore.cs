@@ -112,11 +112,15 @@ internal sealed class OutboxStore(TableServiceClient tables, IOptions<StorageOpt
         var failed = new List<FailedDelivery>();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            failed.Add(new FailedDelivery(row.RowKey, OutboxRows.ReadEffect(row), row.GetString("LastError") ?? "", OutboxRows.Attempt(row)));
+            failed.Add(ReadFailed(row));
         }
 
         return failed;
     }
+
+    /// <summary>A failed outbox row as the case page shows it.</summary>
+    public static FailedDelivery ReadFailed(TableEntity row) =>
+        new(row.RowKey, OutboxRows.ReadEffect(row), row.GetString("LastError") ?? "", OutboxRows.Attempt(row));
 
     /// <summary>
     /// The coordinator's "try again": the failed effect is committed again under its next attempt and the relay is

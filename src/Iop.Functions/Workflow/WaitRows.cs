@@ -67,20 +67,23 @@ internal sealed class WaitRows(TableServiceClient tables, IOptions<StorageOption
         var waits = new List<WorkflowWait>();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            waits.Add(new WorkflowWait(
-                row.GetString("Key"),
-                row.GetString("InstanceId") ?? "",
-                Enum.TryParse<RequestKind>(row.GetString("Kind"), out var kind) ? kind : null,
-                new Person(row.GetString("WhoName") ?? "", row.GetString("WhoEmail") ?? ""),
-                row.GetString("Organisation") ?? "",
-                row.GetDateTimeOffset("DueAt") ?? default,
-                row.GetDateTimeOffset("NextStepAt"),
-                row.GetBoolean("NextIsEscalation") ?? false,
-                row.GetBoolean("Escalated") ?? false));
+            waits.Add(Read(row));
         }
 
         return [.. waits.OrderBy(w => w.DueAt)];
     }
+
+    /// <summary>One wait row as the case page shows it.</summary>
+    public static WorkflowWait Read(TableEntity row) => new(
+        row.GetString("Key"),
+        row.GetString("InstanceId") ?? "",
+        Enum.TryParse<RequestKind>(row.GetString("Kind"), out var kind) ? kind : null,
+        new Person(row.GetString("WhoName") ?? "", row.GetString("WhoEmail") ?? ""),
+        row.GetString("Organisation") ?? "",
+        row.GetDateTimeOffset("DueAt") ?? default,
+        row.GetDateTimeOffset("NextStepAt"),
+        row.GetBoolean("NextIsEscalation") ?? false,
+        row.GetBoolean("Escalated") ?? false);
 }
 
 /// <summary>

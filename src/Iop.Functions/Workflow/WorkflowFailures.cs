@@ -16,7 +16,8 @@ internal sealed class WorkflowFailures(TableServiceClient tables, IOptions<Stora
 {
     public const string Prefix = "failure-";
 
-    private const string End = "failure.";
+    /// <summary>The first key after every failure row.</summary>
+    public const string End = "failure.";
 
     private TableClient Table => tables.GetTableClient(storage.Value.CasesTable);
 
@@ -40,14 +41,17 @@ internal sealed class WorkflowFailures(TableServiceClient tables, IOptions<Stora
         var failures = new List<RecordedWorkflowFailure>();
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            failures.Add(new RecordedWorkflowFailure(
-                row.RowKey,
-                new WorkflowFailure(row.GetString("InstanceId") ?? "", row.GetString("Orchestration") ?? "", row.GetString("WaitKey"), row.GetString("Error") ?? ""),
-                row.GetDateTimeOffset("At") ?? default));
+            failures.Add(Read(row));
         }
 
         return [.. failures.OrderByDescending(f => f.At)];
     }
+
+    /// <summary>One failure row as the case page shows it.</summary>
+    public static RecordedWorkflowFailure Read(TableEntity row) => new(
+        row.RowKey,
+        new WorkflowFailure(row.GetString("InstanceId") ?? "", row.GetString("Orchestration") ?? "", row.GetString("WaitKey"), row.GetString("Error") ?? ""),
+        row.GetDateTimeOffset("At") ?? default);
 
     /// <summary>Removes a failure the coordinator has seen to; false when it was not there (already dismissed).</summary>
     public async Task<bool> DismissAsync(CaseId id, string? rowKey, CancellationToken cancellationToken)

@@ -6,12 +6,24 @@ namespace Iop.Cases;
 
 /// <summary>
 /// Runs commands against cases: load, decide, commit events + snapshot + outbox in one transaction.
-/// When another writer got there first, it reloads and decides again.
+/// Commands for the same case take turns within this process; when a writer in another process got there first, it
+/// backs off, reloads and decides again. A case that stays contended ends in <see cref="CaseBusyException"/>.
 /// </summary>
 public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, PolicyProfile policy, TimeProvider time)
 {
-    /// <summary>How often a command is decided again after losing a race before giving up.</summary>
-    public const int MaxAttempts = 20;
+    /// <summary>How often a command is decided before giving up on a case other processes keep changing.</summary>
+    public const int MaxAttempts = 10;
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromMilliseconds(500);
+
+    private readonly CaseLocks _locks = new();
+
+    /// <summary>How long a command waits for the commands before it on the same case in this process.</summary>
+    internal TimeSpan MaxWaitForTurn { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The per-case locks (for tests).</summary>
+    internal CaseLocks Locks => _locks;
 
     /// <summary>The guideline new cases follow.</summary>
     public PolicyProfile Policy => policy;
@@ -19,33 +31,45 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
     /// <summary>Registers a new initiative under <paramref name="id"/>; submitting the same id again is rejected, never duplicated.</summary>
     public async Task<CommandResult> SubmitAsync(CaseId id, Initiative initiative, CancellationToken cancellationToken)
     {
-        if (await store.LoadAsync(id, cancellationToken).ConfigureAwait(false) is not null)
+        // Both at once: asking for a number is idempotent per case, so a case that exists already uses none.
+        var reading = store.LoadAsync(id, cancellationToken);
+        var allocating = numbers.AllocateAsync(id, time.GetUtcNow(), cancellationToken);
+        await Task.WhenAll(reading, allocating).ConfigureAwait(false);
+        var existing = await reading.ConfigureAwait(false);
+        if (existing is not null)
         {
             return new Rejected(DomainError.Because(CaseRules.AlreadySubmitted, "An initiative has already been submitted for this case."));
         }
 
-        var number = await numbers.AllocateAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var number = await allocating.ConfigureAwait(false);
         var initiator = new Actor(initiative.Contact.Email, initiative.Contact.Name, ActorRole.Initiator);
-        return await HandleAsync(id, new SubmitInitiative(id, number, initiative, initiator), expectedVersion: null, cancellationToken).ConfigureAwait(false);
+
+        // The first decision uses the read just made (no case yet) instead of reading again.
+        return await HandleAsync(id, new SubmitInitiative(id, number, initiative, initiator), expectedVersion: null, new Read(existing), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Decides and commits a command. With <paramref name="expectedVersion"/> (a page or client that showed that version),
     /// a case that has changed since is reported as <see cref="StaleVersion"/> instead of being acted on.
     /// </summary>
-    public async Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
+    public Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken) =>
+        HandleAsync(id, command, expectedVersion, first: null, cancellationToken);
+
+    private async Task<CommandResult> HandleAsync(CaseId id, CaseCommand command, int? expectedVersion, Read? first, CancellationToken cancellationToken)
     {
         using var activity = CaseTelemetry.Start(id, command);
-        return CaseTelemetry.Ended(activity, await DecideAndCommitAsync(id, command, expectedVersion, cancellationToken).ConfigureAwait(false));
+        using var turn = await _locks.TryEnterAsync(id, MaxWaitForTurn, cancellationToken).ConfigureAwait(false)
+            ?? throw new CaseBusyException(id, $"Case {id}: {command.GetType().Name} waited over {MaxWaitForTurn.TotalSeconds:0} s for the commands before it.");
+        return CaseTelemetry.Ended(activity, await DecideAndCommitAsync(id, command, expectedVersion, first, cancellationToken).ConfigureAwait(false));
     }
 
-    private async Task<CommandResult> DecideAndCommitAsync(CaseId id, CaseCommand command, int? expectedVersion, CancellationToken cancellationToken)
+    private async Task<CommandResult> DecideAndCommitAsync(CaseId id, CaseCommand command, int? expectedVersion, Read? first, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            // The first attempt may decide on the state this process last saw; a lost race reloads from storage.
+            // The first attempt may decide on the state this process last saw (or just read); a lost race reloads from storage.
             var stored = attempt == 1
-                ? await store.LoadForDecisionAsync(id, cancellationToken).ConfigureAwait(false)
+                ? first is { } read ? read.Case : await store.LoadForDecisionAsync(id, cancellationToken).ConfigureAwait(false)
                 : await store.LoadAsync(id, cancellationToken).ConfigureAwait(false);
             var version = stored?.Version ?? 0;
             if (expectedVersion is { } expected && expected > version && attempt == 1)
@@ -82,7 +106,14 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
 
             if (attempt == MaxAttempts)
             {
-                throw new InvalidOperationException($"Case {id} kept changing under {command.GetType().Name}; gave up after {MaxAttempts} attempts.");
+                throw new CaseBusyException(id, $"Case {id} kept changing under {command.GetType().Name}; gave up after {MaxAttempts} attempts.");
+            }
+
+            if (attempt > 1)
+            {
+                // The first loss is usually this process's remembered state being stale; later ones are a race with
+                // another process. Real time on purpose: the case's clock may be fake (tests) or sped up.
+                await Task.Delay(Backoff.Before(attempt - 1, FirstRetry, MaxRetry), cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -117,4 +148,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
         var version = (stored?.Version ?? 0) + events.Count;
         return new CaseChange(id, stored, events, after, CaseSummary.Of(after, version, now, policy), effects.ToValueList());
     }
+
+    /// <summary>A case as a caller has just read it from storage; <see cref="Case"/> null when there is none yet.</summary>
+    private sealed record Read(StoredCase? Case);
 }

@@ -18,7 +18,8 @@ public sealed class BadInputCorpusTests(DevelopmentWorld world) : IClassFixture<
     [Fact]
     public async Task The_leak_check_sees_what_the_developer_error_page_shows()
     {
-        using var response = await world.Client(Caller.Coordinator).GetAsync(new Uri($"/arenden/{FailingCaseStore.Failing}", UriKind.Relative));
+        var token = world.Tokens.Create(FailingCaseStore.Failing, "token", world.App.Time.GetUtcNow().AddDays(1));
+        using var response = await world.Client(Caller.Coordinator).GetAsync(new Uri($"/portal/{token}", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(500, (int)response.StatusCode);

@@ -3,6 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Iop.Cases;
 using Iop.Common;
+using Iop.Functions.Outbox;
 using Iop.Functions.Storage.Cases;
 using Iop.Functions.Tests.Infrastructure;
 using Iop.Screening;
@@ -221,6 +222,31 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(expected.State, rebuilt!.State);
         Assert.Equal(2, rebuilt.Version);
+    }
+
+    [Fact]
+    public async Task The_case_pages_single_read_has_the_history_and_only_the_deliveries_that_failed_and_rebuilds_an_unreadable_snapshot()
+    {
+        var id = await _cases.SubmitAsync();
+        await _cases.Service.HandleAsync(id, Assess("no-market", "före schemabytet"), null, CancellationToken.None);
+        var expected = (await _cases.Store.LoadAsync(id, CancellationToken.None))!;
+        var sent = (await _cases.CasesTable.GetEntityAsync<TableEntity>(id.ToString(), OutboxRows.Key(1, 0))).Value;
+        var failed = (await _cases.CasesTable.GetEntityAsync<TableEntity>(id.ToString(), OutboxRows.Key(1, 1))).Value;
+        failed["Status"] = nameof(OutboxStatus.Failed);
+        failed["LastError"] = "403 Forbidden";
+        await _cases.CasesTable.UpdateEntityAsync(failed, failed.ETag, TableUpdateMode.Merge);
+        var snapshot = (await _cases.CasesTable.GetEntityAsync<TableEntity>(id.ToString(), "snapshot")).Value;
+        snapshot["State0"] = "{\"state\":\"a-stage-that-was-renamed\"}";
+        await _cases.CasesTable.UpdateEntityAsync(snapshot, snapshot.ETag, TableUpdateMode.Replace);
+
+        var overview = (await new CaseOverviews(_cases.Tables, _cases.Options).ReadAsync(id, CancellationToken.None))!;
+
+        Assert.Equal(expected.State, overview.Case.State);
+        Assert.Equal(2, overview.Case.Version);
+        Assert.Equal([1, 2], overview.History.Select(h => h.Version));
+        Assert.Equal(failed.RowKey, Assert.Single(overview.FailedDeliveries).RowKey);
+        Assert.NotEqual(sent.RowKey, failed.RowKey);
+        Assert.Null(await new CaseOverviews(_cases.Tables, _cases.Options).ReadAsync(CaseId.New(), CancellationToken.None));
     }
 
     private static RecordAssessments Assess(string criterion, string note) =>

@@ -10,7 +10,9 @@ public sealed class CaseServiceTests
     private readonly InMemoryStore _store = new();
     private readonly FakeTimeProvider _time = new(Now);
 
-    private CaseService Service => new(_store, new SequentialNumbers(), Policy, _time);
+    private readonly SequentialNumbers _numbers = new();
+
+    private CaseService Service => new(_store, _numbers, Policy, _time);
 
     [Fact]
     public async Task Submitting_commits_the_event_the_summary_and_the_effects_together()
@@ -34,6 +36,7 @@ public sealed class CaseServiceTests
 
         Assert.Equal(CaseRules.AlreadySubmitted, Assert.IsType<Rejected>(again).Error.Rule);
         Assert.Single(_store.Commits);
+        Assert.Equal(1, _numbers.Given);
     }
 
     [Fact]
@@ -60,6 +63,54 @@ public sealed class CaseServiceTests
     }
 
     [Fact]
+    public async Task Commands_for_one_case_in_one_process_take_turns_instead_of_racing()
+    {
+        var service = Service;
+        await service.SubmitAsync(Case, Initiative, CancellationToken.None);
+        _store.YieldBeforeCommit = true;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            Task.Run(() => service.HandleAsync(Case, new RecordAssessments(AllMet(), Coordinator), expectedVersion: null, CancellationToken.None))));
+
+        Assert.All(results, r => Assert.IsType<Accepted>(r));
+        Assert.Equal(21, _store.Attempts);
+        Assert.Equal(0, service.Locks.Count);
+    }
+
+    [Fact]
+    public async Task A_case_that_other_writers_keep_changing_ends_as_busy_having_written_nothing()
+    {
+        var service = Service;
+        await service.SubmitAsync(Case, Initiative, CancellationToken.None);
+        _store.RejectNextCommits = int.MaxValue;
+
+        var busy = await Assert.ThrowsAsync<CaseBusyException>(() => service.HandleAsync(Case, new RecordAssessments(AllMet(), Coordinator), expectedVersion: null, CancellationToken.None));
+
+        Assert.Equal(Case, busy.CaseId);
+        Assert.True(busy.RetryAfter > TimeSpan.Zero);
+        Assert.Equal(1 + CaseService.MaxAttempts, _store.Attempts);
+        Assert.Single(_store.Commits);
+        Assert.Equal(0, service.Locks.Count);
+    }
+
+    [Fact]
+    public async Task A_command_that_cannot_get_its_turn_in_time_ends_as_busy()
+    {
+        var service = new CaseService(_store, _numbers, Policy, _time) { MaxWaitForTurn = TimeSpan.Zero };
+        await service.SubmitAsync(Case, Initiative, CancellationToken.None);
+        var held = new TaskCompletionSource();
+        _store.CommitGate = held.Task;
+        var first = service.HandleAsync(Case, new RecordAssessments(AllMet(), Coordinator), expectedVersion: null, CancellationToken.None);
+
+        await Assert.ThrowsAsync<CaseBusyException>(() => service.HandleAsync(Case, new RecordAssessments(AllMet(), Coordinator), expectedVersion: null, CancellationToken.None));
+        held.SetResult();
+
+        Assert.IsType<Accepted>(await first);
+        Assert.Equal(2, _store.Commits.Count);
+        Assert.Equal(0, service.Locks.Count);
+    }
+
+    [Fact]
     public async Task A_rejected_command_commits_nothing()
     {
         await Service.SubmitAsync(Case, Initiative, CancellationToken.None);
@@ -81,21 +132,36 @@ public sealed class CaseServiceTests
 
         public int Attempts { get; private set; }
 
+        /// <summary>Gives other commands the chance to interleave between a load and its commit, as real I/O does.</summary>
+        public bool YieldBeforeCommit { get; set; }
+
+        /// <summary>Commits wait for this, so a test can hold a command in the middle of its turn.</summary>
+        public Task CommitGate { get; set; } = Task.CompletedTask;
+
         public Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken) => Task.FromResult(_case);
 
         public Task<StoredCase?> LoadForDecisionAsync(CaseId id, CancellationToken cancellationToken) => Task.FromResult(_case);
 
-        public Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken)
+        public async Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken)
         {
-            Attempts++;
-            if (RejectNextCommits-- > 0 || change.Expected?.ConcurrencyToken != _case?.ConcurrencyToken)
+            await CommitGate;
+            if (YieldBeforeCommit)
             {
-                return Task.FromResult(false);
+                await Task.Yield();
             }
 
-            Commits.Add(change);
-            _case = new StoredCase(change.Id, change.State, change.ToVersion, Guid.NewGuid().ToString());
-            return Task.FromResult(true);
+            lock (Commits)
+            {
+                Attempts++;
+                if (RejectNextCommits-- > 0 || change.Expected?.ConcurrencyToken != _case?.ConcurrencyToken)
+                {
+                    return false;
+                }
+
+                Commits.Add(change);
+                _case = new StoredCase(change.Id, change.State, change.ToVersion, Guid.NewGuid().ToString());
+                return true;
+            }
         }
 
         public Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(CaseId id, CancellationToken cancellationToken) =>
@@ -105,11 +171,24 @@ public sealed class CaseServiceTests
             Task.FromResult<IReadOnlyList<CaseSummary>>([.. Commits.TakeLast(1).Select(c => c.Summary)]);
     }
 
+    /// <summary>Numbers in order, idempotent per case as the port promises.</summary>
     private sealed class SequentialNumbers : IRegistrationNumbers
     {
-        private int _next;
+        private readonly Dictionary<CaseId, RegistrationNumber> _given = [];
 
-        public Task<RegistrationNumber> AllocateAsync(CaseId caseId, DateTimeOffset at, CancellationToken cancellationToken) =>
-            Task.FromResult(RegistrationNumber.Format("KS {year}/{sequence}", at.Year, Interlocked.Increment(ref _next)));
+        public int Given => _given.Count;
+
+        public Task<RegistrationNumber> AllocateAsync(CaseId caseId, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            lock (_given)
+            {
+                if (!_given.TryGetValue(caseId, out var number))
+                {
+                    _given[caseId] = number = RegistrationNumber.Format("KS {year}/{sequence}", at.Year, _given.Count + 1);
+                }
+
+                return Task.FromResult(number);
+            }
+        }
     }
 }

@@ -9,9 +9,6 @@ internal sealed partial class DetailsModel
 {
     public IReadOnlyList<FailedDelivery> FailedDeliveries { get; private set; } = [];
 
-    private async Task LoadFailedDeliveriesAsync(CancellationToken cancellationToken) =>
-        FailedDeliveries = await HttpContext.RequestServices.GetRequiredService<OutboxStore>().FailedAsync(Case.Id, cancellationToken).ConfigureAwait(false);
-
     public async Task<IActionResult> OnPostRetryDeliveryAsync(string id, [FromForm] string? delivery, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId))

@@ -11,13 +11,6 @@ internal sealed partial class DetailsModel
 
     public IReadOnlyList<RecordedWorkflowFailure> WorkflowFailures { get; private set; } = [];
 
-    private async Task LoadWorkflowAsync(CancellationToken cancellationToken)
-    {
-        var services = HttpContext.RequestServices;
-        Waits = await services.GetRequiredService<WaitRows>().ListAsync(Case.Id, cancellationToken).ConfigureAwait(false);
-        WorkflowFailures = await services.GetRequiredService<WorkflowFailures>().ListAsync(Case.Id, cancellationToken).ConfigureAwait(false);
-    }
-
     public async Task<IActionResult> OnPostDismissWorkflowFailureAsync(string id, [FromForm] string? failure, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId))

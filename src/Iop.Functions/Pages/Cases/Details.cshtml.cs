@@ -3,6 +3,7 @@ using Iop.Common;
 using Iop.Functions.Localization;
 using Iop.Functions.Portal;
 using Iop.Functions.Security;
+using Iop.Functions.Storage.Cases;
 using Iop.Policies;
 using Iop.Screening;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace Iop.Functions.Pages.Cases;
 /// it was rendered from, so acting on a stale page is refused instead of overwriting someone else's change.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, PolicyProfile policy, IOptions<PortalOptions> portal, TimeProvider time) : PageModel
+internal sealed partial class DetailsModel(CaseService cases, CaseOverviews overviews, PolicyProfile policy, IOptions<PortalOptions> portal, TimeProvider time) : PageModel
 {
     public StoredCase Case { get; private set; } = null!;
 
@@ -162,15 +163,16 @@ internal sealed partial class DetailsModel(CaseService cases, ICaseStore store, 
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (!CaseId.TryParse(id, out var caseId) || await store.LoadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } stored)
+        if (!CaseId.TryParse(id, out var caseId) || await overviews.ReadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } overview)
         {
             return false;
         }
 
-        Case = stored;
-        History = await store.LoadHistoryAsync(caseId, cancellationToken).ConfigureAwait(false);
-        await LoadFailedDeliveriesAsync(cancellationToken).ConfigureAwait(false);
-        await LoadWorkflowAsync(cancellationToken).ConfigureAwait(false);
+        Case = overview.Case;
+        History = overview.History;
+        FailedDeliveries = overview.FailedDeliveries;
+        Waits = overview.Waits;
+        WorkflowFailures = overview.WorkflowFailures;
         return true;
     }
 

@@ -132,6 +132,11 @@ internal sealed class IndexModel(
         {
             result = await cases.HandleAsync(caseId, command, null, cancellationToken).ConfigureAwait(false);
         }
+        catch (CaseTooLargeException)
+        {
+            await ForgetAsync(caseId, document, received).ConfigureAwait(false);
+            return Fail(Anchor(document), Texts.CaseFullMessage, StatusCodes.Status413PayloadTooLarge);
+        }
         catch (Exception)
         {
             await ForgetUnrecordedAsync(caseId, document, received).ConfigureAwait(false);

@@ -22,6 +22,7 @@ internal static class CaseStoreRegistration
         services.TryAddSingleton<QueueOutboxSignal>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<QueueOutboxSignal>());
         services.TryAddSingleton<ICaseStore, TableCaseStore>();
+        services.TryAddSingleton<CaseOverviews>();
         return services;
     }
 }

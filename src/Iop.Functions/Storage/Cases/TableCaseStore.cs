@@ -165,7 +165,7 @@ internal sealed class TableCaseStore : ICaseStore
     }
 
     /// <summary>The snapshot's state, or null when it was written by another schema or no longer reads, and must be rebuilt from the events.</summary>
-    private static RegisteredCase? ReadState(TableEntity snapshot)
+    internal static RegisteredCase? ReadState(TableEntity snapshot)
     {
         if (snapshot.GetInt32("SchemaVersion") != SchemaVersion)
         {

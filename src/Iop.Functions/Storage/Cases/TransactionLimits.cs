@@ -21,7 +21,7 @@ internal static class TransactionLimits
     {
         if (actions.Count > MaxOperations)
         {
-            throw new InvalidOperationException($"A change of case {id} needs {actions.Count} rows; one transaction holds {MaxOperations}. It is refused whole rather than split.");
+            throw new CaseTooLargeException(id, $"A change of case {id} needs {actions.Count} rows; one transaction holds {MaxOperations}. It is refused whole rather than split.");
         }
 
         var payload = 0L;
@@ -31,7 +31,7 @@ internal static class TransactionLimits
             var size = EntityBytes(entity);
             if (size > MaxEntityBytes)
             {
-                throw new InvalidOperationException($"The row {entity.RowKey} of case {id} would take about {size:N0} bytes; a row holds {MaxEntityBytes:N0}. The change is refused whole.");
+                throw new CaseTooLargeException(id, $"The row {entity.RowKey} of case {id} would take about {size:N0} bytes; a row holds {MaxEntityBytes:N0}. The change is refused whole.");
             }
 
             payload += RequestBytes(entity) + FramingBytesPerOperation;
@@ -39,7 +39,7 @@ internal static class TransactionLimits
 
         if (payload > MaxPayloadBytes)
         {
-            throw new InvalidOperationException($"A change of case {id} would send about {payload:N0} bytes in one transaction; the limit is {MaxPayloadBytes:N0}. It is refused whole rather than split.");
+            throw new CaseTooLargeException(id, $"A change of case {id} would send about {payload:N0} bytes in one transaction; the limit is {MaxPayloadBytes:N0}. It is refused whole rather than split.");
         }
     }
 
