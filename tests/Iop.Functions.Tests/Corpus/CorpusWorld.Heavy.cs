@@ -81,25 +81,8 @@ public abstract partial class CorpusWorld
     {
         var table = App.Services.GetRequiredService<TableServiceClient>().GetTableClient(App.Services.GetRequiredService<IOptions<StorageOptions>>().Value.CasesTable);
         var row = (await table.GetEntityAsync<TableEntity>(CaseRows.Partition(id), CaseRows.Snapshot)).Value;
-        long size = 4 + ((row.PartitionKey.Length + row.RowKey.Length) * 2);
-        foreach (var (name, value) in row)
-        {
-            if (name is "odata.etag" or "Timestamp")
-            {
-                continue;
-            }
-
-            size += 8 + (name.Length * 2) + value switch
-            {
-                string text => 4 + (text.Length * 2L),
-                byte[] bytes => 4 + bytes.Length,
-                bool => 1,
-                int => 4,
-                Guid => 16,
-                _ => 8,
-            };
-        }
-
-        return size;
+        row.Remove("odata.etag");
+        row.Remove("Timestamp");
+        return TransactionLimits.EntityBytes(row);
     }
 }

@@ -18,16 +18,9 @@ public sealed class ProductionWorld(AzuriteFixture azurite) : CorpusWorld(azurit
             .WithSetting("AzureAd:Instance", "https://login.microsoftonline.com/")
             .WithSetting("AzureAd:TenantId", "00000000-0000-0000-0000-000000000001")
             .WithSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002");
-        foreach (var (key, value) in new[]
+        foreach (var (key, value) in IopAppFactory.SmallDirectory)
         {
-            ("Procurement:Name", "Upphandlingsenheten"), ("Procurement:Email", "upphandling@kommun.example"),
-            ("Committees:0:Id", "socialnamnden"), ("Committees:0:Name", "Socialnämnden"),
-            ("Committees:0:Head:Name", "Helena Holm"), ("Committees:0:Head:Email", "helena.holm@kommun.example"),
-            ("Committees:0:Contact:Name", "Tomas Torn"), ("Committees:0:Contact:Email", "tomas.torn@kommun.example"),
-            ("Committees:0:Secretary:Name", "Siv Sander"), ("Committees:0:Secretary:Email", "siv.sander@kommun.example"),
-        })
-        {
-            app.WithSetting($"Organisations:{key}", value);
+            app.WithSetting(key, value);
         }
 
         return app;

@@ -83,18 +83,21 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
     }
 
     /// <summary>A one-committee directory for environments other than Development (which has Mora's sample directory).</summary>
+    public static IReadOnlyList<(string Key, string Value)> SmallDirectory { get; } =
+    [
+        ("Organisations:Procurement:Name", "Upphandlingsenheten"), ("Organisations:Procurement:Email", "upphandling@kommun.example"),
+        ("Organisations:Committees:0:Id", "socialnamnden"), ("Organisations:Committees:0:Name", "Socialnämnden"),
+        ("Organisations:Committees:0:Head:Name", "Helena Holm"), ("Organisations:Committees:0:Head:Email", "helena.holm@kommun.example"),
+        ("Organisations:Committees:0:Contact:Name", "Tomas Torn"), ("Organisations:Committees:0:Contact:Email", "tomas.torn@kommun.example"),
+        ("Organisations:Committees:0:Secretary:Name", "Siv Sander"), ("Organisations:Committees:0:Secretary:Email", "siv.sander@kommun.example"),
+    ];
+
+    /// <summary>Uses <see cref="SmallDirectory"/>.</summary>
     public static void UseSmallDirectory(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in new[]
+        foreach (var (key, value) in SmallDirectory)
         {
-            ("Procurement:Name", "Upphandlingsenheten"), ("Procurement:Email", "upphandling@kommun.example"),
-            ("Committees:0:Id", "socialnamnden"), ("Committees:0:Name", "Socialnämnden"),
-            ("Committees:0:Head:Name", "Helena Holm"), ("Committees:0:Head:Email", "helena.holm@kommun.example"),
-            ("Committees:0:Contact:Name", "Tomas Torn"), ("Committees:0:Contact:Email", "tomas.torn@kommun.example"),
-            ("Committees:0:Secretary:Name", "Siv Sander"), ("Committees:0:Secretary:Email", "siv.sander@kommun.example"),
-        })
-        {
-            builder.UseSetting($"Organisations:{key}", value);
+            builder.UseSetting(key, value);
         }
     }
 

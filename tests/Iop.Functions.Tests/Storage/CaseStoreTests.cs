@@ -136,7 +136,7 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         var change = new CaseChange(id, loaded, events, state, CaseSummary.Of(state, 101, _cases.Time.GetUtcNow(), TestCases.Policy), ValueList<Effect>.Empty);
         var before = await _cases.RowsAsync(id);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _cases.Store.TryCommitAsync(change, CancellationToken.None));
+        await Assert.ThrowsAsync<CaseTooLargeException>(() => _cases.Store.TryCommitAsync(change, CancellationToken.None));
 
         Assert.Equal(before, await _cases.RowsAsync(id));
     }
@@ -183,7 +183,7 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         var change = new CaseChange(id, loaded, events, state, CaseSummary.Of(state, 41, _cases.Time.GetUtcNow(), TestCases.Policy), ValueList<Effect>.Empty);
         var before = await _cases.RowsAsync(id);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => _cases.Store.TryCommitAsync(change, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<CaseTooLargeException>(() => _cases.Store.TryCommitAsync(change, CancellationToken.None));
 
         Assert.Contains("refused whole", refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, await _cases.RowsAsync(id));

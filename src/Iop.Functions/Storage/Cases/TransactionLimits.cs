@@ -44,7 +44,7 @@ internal static class TransactionLimits
     }
 
     /// <summary>The service's own formula for an entity's stored size (text counts as UTF-16).</summary>
-    private static long EntityBytes(TableEntity entity)
+    public static long EntityBytes(TableEntity entity)
     {
         long size = 4 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2);
         foreach (var (name, value) in entity)
