@@ -44,7 +44,13 @@ public static class OfficialsCases
     public static async Task<CaseId> AtCommitteeDecisionAsync(IopAppFactory app, string organisation = "Föreningen Navet")
     {
         var id = await AtAgreementDraftingAsync(app, organisation);
-        await Accept(app.Services.GetRequiredService<CaseService>(), id, new SubmitAgreementForDecision(VettingCases.Coordinator));
+        var service = app.Services.GetRequiredService<CaseService>();
+        foreach (var section in (await LoadAsync(app, id)).State.File.Agreement!.Sections.Where(s => s.AwaitsText))
+        {
+            await Accept(service, id, new Iop.Agreements.EditAgreementSection(section.Id, "Parterna har skrivit avsnittet tillsammans.", VettingCases.Coordinator));
+        }
+
+        await Accept(service, id, new SubmitAgreementForDecision(VettingCases.Coordinator));
         return id;
     }
 
@@ -79,11 +85,6 @@ public static class OfficialsCases
         var procurement = (await LoadAsync(app, id)).State.File.Requests.Last(r => r.Kind == RequestKind.ProcurementOpinion);
         await Accept(service, id, new AnswerRequest(procurement.Id, 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), directory.Procurement, system));
         await Accept(service, id, new Iop.Agreements.SetAgreementTerms(Terms, coordinator));
-        foreach (var section in (await LoadAsync(app, id)).State.File.Agreement!.Sections.Where(s => s.AwaitsText))
-        {
-            await Accept(service, id, new Iop.Agreements.EditAgreementSection(section.Id, "Parterna har skrivit avsnittet tillsammans.", coordinator));
-        }
-
         return id;
     }
 
