@@ -31,7 +31,21 @@ public sealed class ReminderTests(AzuriteFixture azurite)
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Suffix()).WithClock(new ScaledTimeProvider(TimeProvider.System.GetUtcNow(), Scale));
         var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
 
-        var history = await Eventually.WaitForAsync(() => HistoryAsync(app, id), h => h.Any(e => e.Event is RequestEscalated), "the escalation", seconds: 60);
+        IReadOnlyList<RecordedEvent> history;
+        try
+        {
+            // Seconds of real time on this clock; the generous limit is for a machine busy with the rest of the suite.
+            history = await Eventually.WaitForAsync(() => HistoryAsync(app, id), h => h.Any(e => e.Event is RequestEscalated), "the escalation", seconds: 120);
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the workflow stood, so an intermittent failure can be diagnosed from the test output alone.
+            var events = (await HistoryAsync(app, id)).Select(h => $"{h.Version} {h.Event.GetType().Name} {h.Event.At:O}");
+            var waits = (await app.Services.GetRequiredService<WaitRows>().ListAsync(id, CancellationToken.None)).Select(w => $"{w.Key} next {w.NextStepAt:O} escalated {w.Escalated} instance {w.InstanceId}");
+            var failures = (await app.Services.GetRequiredService<WorkflowFailures>().ListAsync(id, CancellationToken.None)).Select(f => f.ToString());
+            throw new TimeoutException(
+                $"{timeout.Message}\nHistory:\n{string.Join("\n", events)}\nWaits:\n{string.Join("\n", waits)}\nWorkflow failures:\n{string.Join("\n", failures)}", timeout);
+        }
 
         var steps = history.Select(h => h.Event).OfType<RequestReminded>().Where(r => r.RequestId == "staffing-socialnamnden").SelectMany(r => r.Steps).ToList();
         Assert.Equal(steps.Distinct(StringComparer.Ordinal).Count(), steps.Count);
