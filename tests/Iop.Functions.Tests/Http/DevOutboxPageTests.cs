@@ -11,7 +11,8 @@ public sealed class DevOutboxPageTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_local_outbox_shows_the_acknowledgement_and_the_coordinators_notice()
     {
-        using var app = new IopAppFactory(azurite.ConnectionString);
+        // Storage of its own: the outbox lists every mail in its table, and the first .eml link must be this case's.
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Guid.NewGuid().ToString("N")[..8]);
         var client = app.Pages();
         var id = Guid.NewGuid();
         using var submitted = await client.PostFormAsync("/initiativ/nytt", "/initiativ/nytt", Initiatives.ValidForm(id, "Utkorgsföreningen"));

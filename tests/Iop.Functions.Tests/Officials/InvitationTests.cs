@@ -97,7 +97,8 @@ public sealed class InvitationTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_meeting_scheduled_on_the_case_page_reaches_dev_outbox_as_a_downloadable_ics_and_its_event_is_kept()
     {
-        using var app = new IopAppFactory(azurite.ConnectionString);
+        // Storage of its own: /dev/outbox lists every invitation in its table, and other tests book meetings meanwhile.
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Guid.NewGuid().ToString("N")[..8]);
         var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
         var client = app.Pages();
         await client.SignInAsCoordinatorAsync();
