@@ -31,6 +31,13 @@ internal static class ApiProblems
         title: Language.T("Ärendet finns inte.", "The case does not exist."),
         type: "https://iop.example/problems/not-found");
 
+    /// <summary>What was asked for is not in a state to be done (409), with its rule code.</summary>
+    public static IResult Conflict(string rule, string title) => Results.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: title,
+        type: $"https://iop.example/problems/{rule}",
+        extensions: new Dictionary<string, object?> { ["rule"] = rule });
+
     /// <summary>The case is too contended to act on now: 503, to be sent again after the Retry-After header's seconds.</summary>
     public static IResult Busy(CaseBusyException busy) => Results.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,

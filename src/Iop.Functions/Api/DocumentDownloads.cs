@@ -9,8 +9,16 @@ internal static class DocumentDownloads
 {
     public static void MapDocumentDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/arenden/{id}/dokument/{documentId}/{fileId}", DownloadAsync).RequireAuthorization(StaffPolicies.Coordinator);
-        app.MapGet("/arenden/{id}/overenskommelse.docx", AgreementAsync).RequireAuthorization(StaffPolicies.Coordinator);
+        // The case page's links (sign-in cookie); the API has its own operations for the same files.
+        app.MapGet("/arenden/{id}/dokument/{documentId}/{fileId}", DownloadAsync).RequireAuthorization(StaffPolicies.Coordinator).ExcludeFromDescription();
+        app.MapGet("/arenden/{id}/overenskommelse.docx", AgreementAsync).RequireAuthorization(StaffPolicies.Coordinator).ExcludeFromDescription();
+        app.MapGet("/api/cases/{id}/files/{documentId}/{fileId}", DownloadAsync).RequireAuthorization(StaffPolicies.ApiCoordinator).WithTags("Cases")
+            .WithName("DownloadFile")
+            .WithSummary("A file of the case: one the organisation uploaded for a document, or one an official attached to an answer (ids as in GET /api/cases/{id}).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The agreement draft as it reads now, as a Word document.</summary>
@@ -21,8 +29,11 @@ internal static class DocumentDownloads
             return Results.NotFound();
         }
 
-        return Results.File(AgreementFile(file, policy), Agreements.AgreementDocument.ContentType, $"overenskommelse-{file.Number.Value.Replace(' ', '-').Replace('/', '-')}.docx");
+        return Results.File(AgreementFile(file, policy), Agreements.AgreementDocument.ContentType, AgreementFileName(file));
     }
+
+    /// <summary>The agreement's download name, from the registration number ("overenskommelse-KS-2026-17.docx").</summary>
+    public static string AgreementFileName(CaseFile file) => $"overenskommelse-{file.Number.Value.Replace(' ', '-').Replace('/', '-')}.docx";
 
     /// <summary>The agreement draft's DOCX bytes.</summary>
     public static byte[] AgreementFile(CaseFile file, Policies.PolicyProfile policy)

@@ -11,8 +11,15 @@ internal static class InitiativeApi
     public static RouteGroupBuilder MapInitiativeApi(this IEndpointRouteBuilder app)
     {
         var initiatives = app.MapGroup("/api/initiatives").AllowAnonymous().WithTags("Initiatives");
-        initiatives.MapPost("/", Submit).WithSummary("Submits an initiative; answers with the case id and registration number.");
-        initiatives.MapGet("/policy", (PolicyProfile policy) => TypedResults.Ok(policy)).WithSummary("The guideline in force: the checklist an initiative can self-assess against.");
+        initiatives.MapPost("/", Submit).WithName("SubmitInitiative")
+            .WithSummary("Submits an initiative; answers with the case id and registration number (Location: the case).")
+            .Produces<SubmittedInitiative>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        initiatives.MapGet("/policy", (PolicyProfile policy) => TypedResults.Ok(policy)).WithName("GetPolicy")
+            .WithSummary("The guideline in force: the checklist an initiative can self-assess against.");
         return initiatives;
     }
 

@@ -52,8 +52,14 @@ internal static class IopApplication
         // Swedish letters as themselves in the HTML, not as numeric entities; escaping of markup is unchanged.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddIopOpenApi();
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+
+            // A field the API does not know is an error, not ignored: a misspelt "expectedVersion" must not act on whatever version is current.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.AddStaffSignIn();
         return builder;

@@ -34,6 +34,9 @@ internal static class SwedishTime
         return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
     }
 
+    /// <summary>A due date as people mean it: the end of that day in Sweden (23:59).</summary>
+    public static DateTimeOffset EndOfDay(DateOnly date) => FromLocal(date.ToDateTime(new TimeOnly(23, 59)));
+
     /// <summary>The Swedish local date of an instant.</summary>
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now).DateTime);
 }

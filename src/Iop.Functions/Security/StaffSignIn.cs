@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
 
 namespace Iop.Functions.Security;
@@ -9,6 +10,12 @@ namespace Iop.Functions.Security;
 internal static class StaffSignIn
 {
     public const string DevelopmentSignInPath = "/logga-in";
+
+    /// <summary>The staff sign-in cookie, in both modes.</summary>
+    public const string CookieName = "Iop.Staff";
+
+    /// <summary>The API's authentication: the sign-in cookie or an Entra ID bearer token.</summary>
+    public const string ApiScheme = "Iop.Api";
 
     public static AuthenticationMode Mode(IConfiguration configuration) =>
         Enum.TryParse<AuthenticationMode>(configuration["Authentication:Mode"], ignoreCase: true, out var mode) ? mode : AuthenticationMode.EntraId;
@@ -25,14 +32,15 @@ internal static class StaffSignIn
             throw new InvalidOperationException("Authentication:Mode 'Development' is only allowed in the Development environment. Use 'EntraId'.");
         }
 
+        AuthenticationBuilder authentication;
         if (mode == AuthenticationMode.Development)
         {
-            builder.Services
+            authentication = builder.Services
                 .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
                 .AddCookie(options =>
                 {
                     options.LoginPath = DevelopmentSignInPath;
-                    options.Cookie.Name = "Iop.Staff";
+                    options.Cookie.Name = CookieName;
                     options.Cookie.HttpOnly = true;
                     options.Cookie.SameSite = SameSiteMode.Lax;
                     options.SlidingExpiration = true;
@@ -43,13 +51,38 @@ internal static class StaffSignIn
         }
         else
         {
-            builder.Services
-                .AddAuthentication(OpenIdConnectDefaults())
-                .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"));
+            authentication = builder.Services.AddAuthentication(OpenIdConnectDefaults());
+            authentication.AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"));
+            builder.Services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+            {
+                options.Cookie.Name = CookieName;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+            });
         }
+
+        // Machine clients send an Entra ID access token; Entra ID mode always accepts one, Development when AzureAd:ClientId is set.
+        var bearer = mode == AuthenticationMode.EntraId || !string.IsNullOrWhiteSpace(builder.Configuration["AzureAd:ClientId"]);
+        if (bearer)
+        {
+            authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), JwtBearerDefaults.AuthenticationScheme);
+        }
+
+        // The API takes either: a request with "Authorization: Bearer" is the token's, any other the sign-in cookie's. Without
+        // credentials it answers 401 (with WWW-Authenticate: Bearer where tokens are accepted), never a redirect to a sign-in page.
+        var api = bearer ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+        authentication.AddPolicyScheme(ApiScheme, "Sign-in cookie or Entra ID bearer token", options =>
+        {
+            options.ForwardDefaultSelector = context =>
+                bearer && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme;
+            options.ForwardChallenge = api;
+            options.ForwardForbid = api;
+        });
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicies.Coordinator, policy => policy.RequireAuthenticatedUser().RequireRole(StaffPolicies.CoordinatorRole))
+            .AddPolicy(StaffPolicies.ApiCoordinator, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser().RequireRole(StaffPolicies.CoordinatorRole))
             .AddPolicy(StaffPolicies.Staff, policy => policy.RequireAuthenticatedUser());
         return builder;
     }
@@ -73,11 +106,13 @@ internal static class StaffSignIn
     public static Common.Actor ToActor(this ClaimsPrincipal user)
     {
         var id = user.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier")
+                 ?? user.FindFirstValue("oid")
                  ?? user.FindFirstValue(ClaimTypes.Email)
                  ?? user.FindFirstValue(ClaimTypes.NameIdentifier)
                  ?? user.Identity?.Name
                  ?? "unknown";
-        var name = user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.Name) ?? id;
+        // An application's token (client credentials) has no person's name; its display name is an optional claim.
+        var name = user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.Name) ?? user.FindFirstValue("app_displayname") ?? id;
         return new Common.Actor(id, name, Common.ActorRole.Coordinator);
     }
 
@@ -105,7 +140,7 @@ internal static class StaffSignIn
 
             await context.SignOutAsync().ConfigureAwait(false);
             return Results.LocalRedirect("/");
-        });
+        }).ExcludeFromDescription();
     }
 
     public static async Task SignInForDevelopmentAsync(HttpContext context, string name, string email, bool asCoordinator = true)

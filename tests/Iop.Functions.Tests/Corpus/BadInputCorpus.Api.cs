@@ -54,7 +54,7 @@ public static partial class BadInputCorpus
             yield return new(path, "PUT", w => Send(w, Caller.Coordinator, HttpMethod.Put, $"/api/cases/{w.Vetting}{suffix}", new StringContent("{}", Encoding.UTF8, "application/json"))) { Then = (_, r, _) => Status(r, 405) };
         }
 
-        foreach (var entry in CommandApiEntries())
+        foreach (var entry in CommandApiEntries().Concat(ApiCommandEntries()))
         {
             yield return entry;
         }

@@ -89,8 +89,7 @@ internal sealed partial class DetailsModel
             return false;
         }
 
-        var local = date.ToDateTime(new TimeOnly(23, 59));
-        due = new DateTimeOffset(local, SwedishTime.Zone.GetUtcOffset(local));
+        due = SwedishTime.EndOfDay(date);
         return true;
     }
 }
