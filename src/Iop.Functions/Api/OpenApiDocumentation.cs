@@ -58,6 +58,19 @@ internal static class OpenApiDocumentation
                 };
                 return Task.CompletedTask;
             });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(Cases.CaseId))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Pattern = "^[0-9a-f]{32}$";
+                    schema.Properties?.Clear();
+                    schema.Required?.Clear();
+                    schema.Description = "The case id: 32 hexadecimal digits, as in the case's URLs.";
+                }
+
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -56,6 +56,7 @@ internal static class IopApplication
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new CaseIdJsonConverter());
 
             // A field the API does not know is an error, not ignored: a misspelt "expectedVersion" must not act on whatever version is current.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
