@@ -24,8 +24,7 @@ public sealed class ApiWalkTests : IDisposable
     public ApiWalkTests(AzuriteFixture azurite)
     {
         _app = _tokens.Configure(new IopAppFactory(azurite.ConnectionString));
-        _api = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        _api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Token(["Iop.Coordinator"], name: "Diariets integration", email: null));
+        _api = EntraIdTokens.Client(_app, _tokens.Token(["Iop.Coordinator"], name: "Diariets integration", email: null));
     }
 
     public void Dispose()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -24,16 +23,7 @@ public sealed class BearerTokenTests : IDisposable
         _tokens.Dispose();
     }
 
-    private HttpClient Client(string? token)
-    {
-        var http = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return http;
-    }
+    private HttpClient Client(string? token) => EntraIdTokens.Client(_app, token);
 
     [Fact]
     public async Task A_token_with_the_coordinator_role_may_list_cases_and_its_commands_are_recorded_under_its_name()

@@ -42,6 +42,18 @@ public sealed class EntraIdTokens : IDisposable
             options.TokenValidationParameters.IssuerValidator = null;
         }));
 
+    /// <summary>A client of <paramref name="app"/> that sends <paramref name="token"/> (none: no credentials) and follows no redirect.</summary>
+    public static HttpClient Client(IopAppFactory app, string? token)
+    {
+        var http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return http;
+    }
+
     /// <summary>A token for a person (name and e-mail) or, with <paramref name="name"/> null, for an application.</summary>
     public string Token(
         string[] roles, string? name = "Saga Samordnare", string? email = "saga@mora.example", string? audience = null, TimeSpan? lifetime = null, RSA? signedWith = null,
