@@ -116,7 +116,7 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await head.GetByLabel("Namn 1").FillAsync("Tomas Persson");
         await head.GetByLabel("E-post 1").FillAsync("tomas.persson@mora.example");
         await head.GetByRole(AriaRole.Button, new() { Name = "Skicka svaret" }).ClickAsync();
-        await Assertions.Expect(head.GetByText("Förfrågan är redan besvarad. Tack!")).ToBeVisibleAsync();
+        await Assertions.Expect(head.GetByText("Tack för ditt svar! Det är registrerat i ärendet.")).ToBeVisibleAsync();
 
         // The stakeholder meeting is held; the organisation reports its position.
         await OpenCaseAsync(coordinator, id);
@@ -128,7 +128,7 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await official.GetByLabel("Ställer sig bakom ett partnerskap").CheckAsync();
         await official.GetByLabel("Motivering och eventuella villkor").FillAsync("Socialförvaltningen ser ett stort behov av mötesplatser.");
         await official.GetByRole(AriaRole.Button, new() { Name = "Skicka svaret" }).ClickAsync();
-        await Assertions.Expect(official.GetByText("Förfrågan är redan besvarad. Tack!")).ToBeVisibleAsync();
+        await Assertions.Expect(official.GetByText("Tack för ditt svar! Det är registrerat i ärendet.")).ToBeVisibleAsync();
 
         // The follow-up meeting is held: the agreement is drafted.
         await OpenCaseAsync(coordinator, id);
@@ -144,7 +144,7 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await procurement.GetByLabel("Det finns ingen marknads- eller konkurrenssituation").CheckAsync();
         await procurement.GetByLabel("Yttrande", new() { Exact = true }).FillAsync("Ingen annan aktör erbjuder motsvarande verksamhet i kommunen.");
         await procurement.GetByRole(AriaRole.Button, new() { Name = "Skicka svaret" }).ClickAsync();
-        await Assertions.Expect(procurement.GetByText("Förfrågan är redan besvarad. Tack!")).ToBeVisibleAsync();
+        await Assertions.Expect(procurement.GetByText("Tack för ditt svar! Det är registrerat i ärendet.")).ToBeVisibleAsync();
 
         // The agreement's terms, a DOCX for the parties, and off to the committee.
         await OpenCaseAsync(coordinator, id, "#agreement");
@@ -187,7 +187,7 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await secretary.GetByLabel("Sammanträdets datum").FillAsync("2026-03-17");
         await secretary.GetByLabel("Protokollsparagraf (till exempel § 19)").FillAsync("§ 19");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Skicka svaret" }).ClickAsync();
-        await Assertions.Expect(secretary.GetByText("Förfrågan är redan besvarad. Tack!")).ToBeVisibleAsync();
+        await Assertions.Expect(secretary.GetByText("Tack för ditt svar! Det är registrerat i ärendet.")).ToBeVisibleAsync();
 
         // Both parties sign: the partnership is active.
         await OpenCaseAsync(coordinator, id, "#agreement");
@@ -217,7 +217,7 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await secretary.GetByLabel("Sammanträdets datum").FillAsync(App.Time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await secretary.GetByLabel("Protokollsparagraf (till exempel § 19)").FillAsync("§ 42");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Skicka svaret" }).ClickAsync();
-        await Assertions.Expect(secretary.GetByText("Förfrågan är redan besvarad. Tack!")).ToBeVisibleAsync();
+        await Assertions.Expect(secretary.GetByText("Tack för ditt svar! Det är registrerat i ärendet.")).ToBeVisibleAsync();
 
         await OpenCaseAsync(coordinator, id);
         await Assertions.Expect(coordinator.Locator("#requests")).ToContainTextAsync("Avslagen vid sammanträdet");

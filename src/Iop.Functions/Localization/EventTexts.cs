@@ -7,6 +7,9 @@ namespace Iop.Functions.Localization;
 /// <summary>One line per event in the case's timeline (the public-records history).</summary>
 internal static class EventTexts
 {
+    /// <summary>Who the timeline says did it: a person's name, or "systemet (automatiskt)" for what the workflow did on its own.</summary>
+    public static string Who(Common.Actor by) => by.Role == Common.ActorRole.System ? T("systemet (automatiskt)", "the system (automatically)") : by.Name;
+
     /// <summary>One line for the event; documents are named as the case's guideline names them.</summary>
     public static string Describe(CaseEvent e, PolicyProfile policy, CaseFile? file = null)
     {

@@ -18,6 +18,10 @@ internal static class SwedishTime
             : local.ToString("d MMMM yyyy 'kl.' HH:mm", Language.Swedish);
     }
 
+    /// <summary>E.g. "22 november 2026" (or "22 November 2026" in English): a due date, whose clock time means nothing to people.</summary>
+    public static string FormatDay(DateTimeOffset instant) =>
+        ToLocal(instant).ToString("d MMMM yyyy", Language.IsEnglish ? Language.English : Language.Swedish);
+
     /// <summary>E.g. "22 november 2026", always in Swedish (for mail, which is written in Swedish).</summary>
     public static string FormatDateLong(DateTimeOffset instant) => ToLocal(instant).ToString("d MMMM yyyy", Language.Swedish);
 

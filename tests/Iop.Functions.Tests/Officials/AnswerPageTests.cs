@@ -58,8 +58,11 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
         KeyValuePair<string, string>[] answer =
             [Field("Form.Choice", "yes"), Field("Form.OfficialNames[0]", "Tomas Persson"), Field("Form.OfficialEmails[0]", "tomas.persson@mora.example")];
 
+        var open = await client.GetStringAsync(link);
         using var posted = await client.PostFormAsync(link, link + "/Answer", answer);
 
+        // The due date is a day: no clock time of when the request happened to be sent.
+        Assert.Matches(@"Svara senast <strong>\d{1,2} \p{L}+ \d{4}</strong>\.", open);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var request = (await OfficialsCases.LoadAsync(_app, id)).State.File.Requests.Single(r => r.Id == "staffing-socialnamnden");
         Assert.Equal(OfficialRequestStatus.Answered, request.Status);
@@ -68,7 +71,7 @@ public sealed class AnswerPageTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(_app.Time.GetUtcNow(), request.Answer.At);
         Assert.Equal(new StaffingAnswer(true, Common.ValueList.Of(new Person("Tomas Persson", "tomas.persson@mora.example")), null), request.Answer.Content);
         var spent = await client.GetStringAsync(link);
-        Assert.Contains("redan besvarad", spent, StringComparison.Ordinal);
+        Assert.Contains("Tack för ditt svar!", spent, StringComparison.Ordinal);
         Assert.DoesNotContain("Skicka svaret", spent, StringComparison.Ordinal);
 
         var version = (await OfficialsCases.LoadAsync(_app, id)).Version;

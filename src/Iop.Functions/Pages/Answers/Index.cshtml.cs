@@ -52,6 +52,9 @@ internal sealed class IndexModel(
     /// </summary>
     public bool MayReadDetails { get; private set; }
 
+    /// <summary>The signed-in person gave the answer: they are thanked, not told it is answered already.</summary>
+    public bool AnsweredByViewer => Asked?.Answer?.By.Is(User.Email()) == true;
+
     public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
 
     [BindProperty]
