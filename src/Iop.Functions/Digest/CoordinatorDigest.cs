@@ -33,17 +33,21 @@ internal sealed class CoordinatorDigest(ICaseStore cases, ICoordinatorNotifier n
             lines.Add(Line(summary, waiting, now));
         }
 
-        var local = SwedishTime.ToLocal(now);
-        var week = ISOWeek.GetWeekOfYear(local.DateTime);
-        var year = ISOWeek.GetYear(local.DateTime);
         var notification = new CoordinatorNotification(
-            $"Veckosammanställning vecka {week}: {open.Count} öppna IOP-ärenden",
+            $"Veckosammanställning vecka {Week(now)}: {open.Count} öppna IOP-ärenden",
             Text(open, lines, now),
             "",
             new Uri(options.Value.PublicBaseUrl!, "/arenden"));
-        await notifier.NotifyAsync(notification, $"digest/{year}-W{week:00}", cancellationToken).ConfigureAwait(false);
+        await notifier.NotifyAsync(notification, KeyFor(now), cancellationToken).ConfigureAwait(false);
         return open.Count;
     }
+
+    /// <summary>The ISO week of <paramref name="now"/> in Sweden.</summary>
+    public static int Week(DateTimeOffset now) => ISOWeek.GetWeekOfYear(SwedishTime.ToLocal(now).DateTime);
+
+    /// <summary>The idempotency key of the week's digest: one digest per ISO week, however often it is asked for.</summary>
+    public static string KeyFor(DateTimeOffset now) =>
+        $"digest/{ISOWeek.GetYear(SwedishTime.ToLocal(now).DateTime)}-W{Week(now):00}";
 
     private static string Text(IReadOnlyList<CaseSummary> open, List<string> lines, DateTimeOffset now)
     {

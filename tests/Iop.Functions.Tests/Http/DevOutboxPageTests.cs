@@ -55,6 +55,13 @@ public sealed class DevOutboxPageTests(AzuriteFixture azurite)
         var html = await client.GetStringAsync("/dev/outbox");
         Assert.Contains("Veckosammanställning vecka 10: 1 öppna IOP-ärenden", html, StringComparison.Ordinal);
         Assert.Contains("Sammanställningsföreningen (Inkommet). Väntar på IOP-samordnaren: bedömning mot checklistan.", html, StringComparison.Ordinal);
+        Assert.Contains("Veckosammanställningen för vecka 10 är skickad med 1 öppet ärende.", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var again = await client.PostFormAsync("/dev/outbox", "/dev/outbox?handler=Digest", []);
+
+        Assert.Contains("Veckosammanställningen för vecka 10 är redan skickad. Nästa skickas på måndag morgon.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await client.GetStringAsync("/dev/outbox");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(after, "Veckosammanställning vecka 10:"));
     }
 
     [Fact]

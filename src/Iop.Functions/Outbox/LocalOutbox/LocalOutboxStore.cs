@@ -58,6 +58,10 @@ internal sealed class LocalOutboxStore(TableServiceClient tables, IOptions<Stora
         }, cancellationToken);
 
     /// <summary>An invitation, update or cancellation as the attendees' calendars would receive it (an iTIP <c>.ics</c>).</summary>
+    /// <summary>Whether a notification with this idempotency key is in the outbox (e.g. this week's digest).</summary>
+    public async Task<bool> HasNotificationAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        await FindAsync(NotificationPartition, RowKey(idempotencyKey), cancellationToken).ConfigureAwait(false) is not null;
+
     public Task AddInvitationAsync(CalendarInvitation invitation, string ics, string method, string idempotencyKey, CancellationToken cancellationToken) =>
         AddAsync(new TableEntity(CalendarPartition, RowKey(idempotencyKey))
         {

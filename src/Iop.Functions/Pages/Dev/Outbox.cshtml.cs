@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Iop.Functions.Pages.Dev;
 
 /// <summary>The local outbox: what Microsoft 365 would have sent. Development only; it shows other people's mail.</summary>
-internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDigest digest, IWebHostEnvironment environment) : PageModel
+internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDigest digest, IWebHostEnvironment environment, TimeProvider time) : PageModel
 {
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     internal IReadOnlyList<LocalOutboxMessage> Mail { get; private set; } = [];
 
     internal IReadOnlyList<LocalOutboxMessage> Notifications { get; private set; } = [];
@@ -35,7 +38,23 @@ internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDi
             return NotFound();
         }
 
-        await digest.SendAsync(cancellationToken).ConfigureAwait(false);
+        // One digest a week: a second press is answered, not silently dropped by the week's idempotency key.
+        var now = time.GetUtcNow();
+        var week = CoordinatorDigest.Week(now);
+        if (await outbox.HasNotificationAsync(CoordinatorDigest.KeyFor(now), cancellationToken).ConfigureAwait(false))
+        {
+            StatusMessage = Localization.Language.T(
+                $"Veckosammanställningen för vecka {week} är redan skickad. Nästa skickas på måndag morgon.",
+                $"The weekly digest for week {week} has already been sent. The next one goes out on Monday morning.");
+            return RedirectToPage();
+        }
+
+        var listed = await digest.SendAsync(cancellationToken).ConfigureAwait(false);
+        StatusMessage = listed == 0
+            ? Localization.Language.T("Inga ärenden är öppna, så ingen sammanställning skickades.", "No case is open, so no digest was sent.")
+            : Localization.Language.T(
+                $"Veckosammanställningen för vecka {week} är skickad med {(listed == 1 ? "1 öppet ärende" : $"{listed} öppna ärenden")}.",
+                $"The weekly digest for week {week} is sent, listing {(listed == 1 ? "1 open case" : $"{listed} open cases")}.");
         return RedirectToPage();
     }
 
