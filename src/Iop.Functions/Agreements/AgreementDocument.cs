@@ -151,17 +151,20 @@ internal static class AgreementDocument
         table.Append(Row(true, widths, "År", "Part", "Belopp", "Insats i annan form"));
         foreach (var f in terms.CoFinancing.OrderBy(f => f.Year).ThenBy(f => f.Party))
         {
-            table.Append(Row(false, widths, f.Year.ToString(CultureInfo.InvariantCulture), f.Party == Party.Municipality ? municipality : organisation, Kronor.Format(f.AmountSek), f.InKind ?? "–"));
+            table.Append(Row(false, widths, f.Year.ToString(CultureInfo.InvariantCulture), f.Party == Party.Municipality ? municipality : organisation, Amount(f.AmountSek), f.InKind ?? "–"));
         }
 
         foreach (var (party, name) in new[] { (Party.Municipality, municipality), (Party.Organisation, organisation) })
         {
             var inKind = terms.CoFinancing.Where(f => f.Party == party && f.InKind is not null).Select(f => f.InKind!).ToList();
-            table.Append(Row(true, widths, "Summa", name, Kronor.Format(AgreementDecider.Total(terms, party)), inKind.Count == 0 ? "–" : string.Join("; ", inKind), repeat: false));
+            table.Append(Row(true, widths, "Summa", name, Amount(AgreementDecider.Total(terms, party)), inKind.Count == 0 ? "–" : string.Join("; ", inKind), repeat: false));
         }
 
         return table;
     }
+
+    /// <summary>An amount in the table; no money is a dash, not "0 kr".</summary>
+    private static string Amount(decimal kronor) => kronor == 0 ? "–" : Kronor.Format(kronor);
 
     /// <summary>A row; the first bold row repeats on every page the table spans.</summary>
     private static TableRow Row(bool bold, int[] widths, string year, string party, string amount, string inKind, bool repeat = true)

@@ -56,8 +56,8 @@ public static class AgreementDecider
             "values" when file.Vetting?.Declaration is { } d =>
                 $"{initiative.OrganisationName} har undertecknat kommunens värdegrund ({d.SignedAt.UtcDateTime:yyyy-MM-dd}). Organisationen är en fri och självständig aktör och får fritt granska och kritisera kommunen.",
             // The co-financing is stated once, as the table that follows this section in the document (and on the case page).
-            "finances" => $"Båda parter bidrar till verksamheten under avtalstiden, med pengar och med insatser i annan form, enligt tabellen över medfinansiering. "
-                + $"{municipality} bidrar med sammanlagt {Kronor.Format(Total(terms, Party.Municipality))} och {initiative.OrganisationName} med sammanlagt {Kronor.Format(Total(terms, Party.Organisation))}.",
+            "finances" => $"Parterna bidrar till verksamheten under avtalstiden enligt tabellen över medfinansiering. "
+                + $"{Contribution(terms, Party.Municipality, municipality)} och {Contribution(terms, Party.Organisation, initiative.OrganisationName)}.",
             "organisation" => $"Kontaktperson för {initiative.OrganisationName}: {initiative.Contact.Name} ({initiative.Contact.Email}). "
                 + (file.Organisations.Count > 0 ? "Berörda förvaltningar och bolag: " + string.Join(", ", file.Organisations.Select(o => $"{o.Name} ({o.Contact.Name})")) + "." : ""),
             "term" => $"Överenskommelsen gäller från och med {terms.Term.Start:yyyy-MM-dd} till och med {terms.Term.End:yyyy-MM-dd}.",
@@ -69,6 +69,24 @@ public static class AgreementDecider
                 ? kept
                 : new AgreementSectionText(section.Id, Written(section.Id) ?? AgreementSectionText.GuidancePrefix + section.Guidance.Sv, Edited: false));
         return new AgreementDraft(terms, sections.ToValueList());
+    }
+
+    /// <summary>
+    /// What one party brings, in words: its money over the term and its other contributions as such ("bidrar med sammanlagt
+    /// 553 200 kr", "bidrar med insatser i annan form: ideell tid"), never a sum of 0 kr.
+    /// </summary>
+    public static string Contribution(AgreementTerms terms, Party party, string name)
+    {
+        var money = Total(terms, party);
+        var other = terms.CoFinancing.Where(f => f.Party == party && !Blank(f.InKind)).Select(f => f.InKind!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var inKind = other.Count == 0 ? null : "insatser i annan form: " + string.Join("; ", other);
+        return (money > 0, inKind) switch
+        {
+            (true, null) => $"{name} bidrar med sammanlagt {Kronor.Format(money)}",
+            (true, { } k) => $"{name} bidrar med sammanlagt {Kronor.Format(money)} samt {k}",
+            (false, { } k) => $"{name} bidrar med {k}",
+            _ => $"{name} har ingen medfinansiering angiven",
+        };
     }
 
     /// <summary>One party's money over the whole term.</summary>

@@ -70,6 +70,25 @@ public sealed class AgreementDocumentTests
     }
 
     [Fact]
+    public void A_party_that_brings_no_money_has_a_dash_for_its_amount_not_0_kr()
+    {
+        var submitted = new InitiativeSubmitted(CaseId.New(), new RegistrationNumber("KS 2026/8", 2026, 8), TestCases.Policy.Id, TestCases.Initiative(), Actor.System, DateTimeOffset.UnixEpoch);
+        var file = ((RegisteredCase)CaseDecider.Replay([submitted])).File;
+        var terms = Terms with { CoFinancing = ValueList.Of(new CoFinancing(Party.Municipality, 2027, 553_200m, null), new CoFinancing(Party.Organisation, 2027, 0m, "Ideell tid")) };
+        using var buffer = new MemoryStream();
+        AgreementDocument.Write(buffer, file with { Agreement = AgreementDecider.Draft(TestCases.Policy, file, terms, null) }, TestCases.Policy);
+        buffer.Position = 0;
+        using var document = WordprocessingDocument.Open(buffer, false);
+
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var rows = body.Elements<Table>().First().Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToArray()).ToList();
+        Assert.Equal(["2027", "Föreningen Navet", "–", "Ideell tid"], rows[2]);
+        Assert.Equal(["Summa", "Föreningen Navet", "–", "Ideell tid"], rows[4]);
+        Assert.DoesNotContain("0 kr", body.InnerText.Replace("200 kr", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Föreningen Navet bidrar med insatser i annan form: Ideell tid.", body.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_co_financing_is_stated_once_as_a_bordered_table_inside_the_margins_with_a_repeating_header()
     {
         using var buffer = new MemoryStream();

@@ -30,6 +30,23 @@ public sealed class AgreementRules
         Assert.False(draft.Find("background")!.AwaitsText);
     }
 
+    [Theory]
+    [InlineData(553_200, null, "Mora kommun bidrar med sammanlagt 553 200 kr")]
+    [InlineData(553_200, "lokaler", "Mora kommun bidrar med sammanlagt 553 200 kr samt insatser i annan form: lokaler")]
+    [InlineData(0, "Ideell tid", "Mora kommun bidrar med insatser i annan form: Ideell tid")]
+    public void The_finances_say_what_each_party_brings_and_never_a_sum_of_nothing(int kronor, string? inKind, string expected)
+    {
+        var terms = Terms with
+        {
+            CoFinancing = [new CoFinancing(Party.Municipality, 2026, kronor, inKind), new CoFinancing(Party.Organisation, 2026, 0, "Ideell tid, 1 200 timmar")],
+        };
+
+        var text = ((RegisteredCase)Given(Drafting).When(new SetAgreementTerms(terms, Coordinator)).ThenState()).File.Agreement!.Find("finances")!.Text;
+
+        Assert.Contains($"{expected} och Föreningen Navet bidrar med insatser i annan form: Ideell tid, 1 200 timmar.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 kr", text.Replace("200 kr", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_agreement_goes_to_the_committees_only_when_every_section_is_written()
     {
