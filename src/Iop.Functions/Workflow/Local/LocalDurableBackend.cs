@@ -14,7 +14,11 @@ namespace Iop.Functions.Workflow.Local;
 /// </summary>
 internal sealed class LocalDurableBackend(IOptions<WorkflowOptions> options, LocalDurableEndpoint endpoint, string connectionString, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
+    /// <summary>How long stopping waits for the provider to let go of its lease and queues.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     private WebApplication? _sidecar;
+    private SidecarCompatibleService? _service;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +40,7 @@ internal sealed class LocalDurableBackend(IOptions<WorkflowOptions> options, Loc
             DisableExecutionStartedDeduplication = true,
         });
         var service = new SidecarCompatibleService(storage);
+        _service = service;
         await service.CreateIfNotExistsAsync().ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -56,6 +61,22 @@ internal sealed class LocalDurableBackend(IOptions<WorkflowOptions> options, Loc
         if (_sidecar is not null)
         {
             await _sidecar.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The sidecar only sets off the provider's stop. Until it has stopped, the provider keeps its partition lease and
+        // keeps taking the task hub's messages with no one to run them: an app started next on the same storage (a
+        // restart) could not take over for as long, and every stopped app in a process went on polling storage.
+        // Forced: what the stopped sidecar still had in hand will not complete, and an unforced stop would wait for it.
+        if (_service is not null)
+        {
+            try
+            {
+                await _service.StopAsync(isForced: true).WaitAsync(StopTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                loggers.CreateLogger<LocalDurableBackend>().LogWarning("The local durable backend did not stop within {Seconds} s; the process may go on polling storage until it ends.", StopTimeout.TotalSeconds);
+            }
         }
     }
 

@@ -14,7 +14,9 @@ namespace Iop.Functions.Workflow.Local;
 internal sealed class SidecarCompatibleService(AzureStorageOrchestrationService inner)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient
 {
+    private readonly Lock _gate = new();
     private int _started;
+    private Task? _stopping;
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -59,9 +61,20 @@ internal sealed class SidecarCompatibleService(AzureStorageOrchestrationService 
     /// <summary>
     /// Only a started service is stopped: the provider's stop fails on one that never started (an app stopped while still
     /// starting, as a failed start-up does), and the sidecar calls it from a fire-and-forget handler, which would end the
-    /// process.
+    /// process. Every caller gets the one stop in progress, so the backend can wait for what the sidecar set off.
     /// </summary>
-    public Task StopAsync(bool isForced) => Interlocked.Exchange(ref _started, 0) == 1 ? inner.StopAsync(isForced) : Task.CompletedTask;
+    public Task StopAsync(bool isForced)
+    {
+        lock (_gate)
+        {
+            if (Interlocked.Exchange(ref _started, 0) == 1)
+            {
+                _stopping = inner.StopAsync(isForced);
+            }
+
+            return _stopping ?? Task.CompletedTask;
+        }
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 
