@@ -11,6 +11,8 @@ namespace Iop.Functions.Workflow.Local;
 /// The durable backend of a local run: Durable Task's gRPC sidecar (<see cref="TaskHubGrpcServer"/>) over the Azure
 /// Storage provider that Durable Functions uses in Azure, on the Azurite the app already runs. State lives in storage,
 /// so orchestrations, timers and activities survive a restart (or kill -9). In Azure the Functions host is this backend.
+/// A limit of the sidecar (InProcessTestHost 0.2.3) to know of: a work item the worker abandons, or loses to a
+/// disconnect, is never failed or handed out again, so its orchestration waits until the app restarts.
 /// </summary>
 internal sealed class LocalDurableBackend(IOptions<WorkflowOptions> options, LocalDurableEndpoint endpoint, string connectionString, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
