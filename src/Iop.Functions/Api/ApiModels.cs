@@ -45,6 +45,10 @@ internal sealed record PersonDto(string? Name, string? Email);
 internal sealed record ScheduleMeetingRequest(
     int? ExpectedVersion, Meetings.MeetingKind? Kind, DateTimeOffset? Start, DateTimeOffset? End, string? Location, bool? Online, List<PersonDto>? Attendees);
 
+/// <summary>A meeting that has already been held, with who took part and its notes; no invitation goes out.</summary>
+internal sealed record RecordPastMeetingRequest(
+    int? ExpectedVersion, Meetings.MeetingKind? Kind, DateTimeOffset? Start, DateTimeOffset? End, string? Location, bool? Online, List<PersonDto>? Attendees, string? Notes);
+
 /// <summary>A meeting's new time and place; the invited get an update.</summary>
 internal sealed record RescheduleMeetingRequest(int? ExpectedVersion, DateTimeOffset? Start, DateTimeOffset? End, string? Location, bool? Online);
 

@@ -14,6 +14,8 @@ internal static partial class CaseApi
     {
         cases.MapPost("/{id}/meetings", ScheduleMeeting)
             .Creating("ScheduleMeeting", "Books the stage's meeting and sends the invitations; answers with the meeting's id.");
+        cases.MapPost("/{id}/meetings/recorded", RecordPastMeeting)
+            .Creating("RecordPastMeeting", "Records the stage's meeting that has already been held (e.g. by phone yesterday): no invitation goes out, it counts as held.");
         cases.MapPost("/{id}/meetings/{meetingId}/reschedule", RescheduleMeeting)
             .Command("RescheduleMeeting", "Moves a booked meeting; the invited get an updated invitation.");
         cases.MapPost("/{id}/meetings/{meetingId}/cancel", CancelMeeting)
@@ -44,6 +46,18 @@ internal static partial class CaseApi
         var command = new ScheduleMeeting(request.Kind!.Value, request.Start!.Value, request.End!.Value, request.Location, request.Online ?? false, attendees, context.User.ToActor());
         return RunAsync(id, command, request.ExpectedVersion, service, context,
             Created(a => a.Events.OfType<MeetingScheduled>().Single().Meeting.Id), cancellationToken);
+    }
+
+    private static Task<IResult> RecordPastMeeting(string id, RecordPastMeetingRequest request, CaseService service, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (request.Kind is not { } kind || !Enum.IsDefined(kind) || request.Start is not { } start || request.End is not { } end)
+        {
+            return Task.FromResult(ApiProblems.Validation([("start", TimesRequired), ("kind", Language.T("Ange mötets slag.", "Give the kind of meeting."))]));
+        }
+
+        var attendees = (request.Attendees ?? []).Select(p => new Person(p?.Name?.Trim() ?? "", p?.Email?.Trim() ?? "")).ToValueList();
+        var command = new RecordPastMeeting(kind, start, end, request.Location, request.Online ?? false, attendees, request.Notes, context.User.ToActor());
+        return RunAsync(id, command, request.ExpectedVersion, service, context, Created(a => a.Events.OfType<MeetingRecorded>().Single().Meeting.Id), cancellationToken);
     }
 
     private static Task<IResult> RescheduleMeeting(

@@ -90,6 +90,10 @@ internal static class OfficialTexts
             MeetingScheduled s => T($"{MeetingName(s.Meeting.Kind)} bokades {SwedishTime.Format(s.Meeting.Start)}–{SwedishTime.FormatClock(s.Meeting.End)}, {Place(s.Meeting.Location, s.Meeting.Online)}; {s.Meeting.Attendees.Count} inbjudna.", $"{MeetingName(s.Meeting.Kind)} scheduled {SwedishTime.Format(s.Meeting.Start)}–{SwedishTime.FormatClock(s.Meeting.End)}, {Place(s.Meeting.Location, s.Meeting.Online)}; {s.Meeting.Attendees.Count} invited."),
             MeetingRescheduled s => T($"{Meeting(s.MeetingId)} flyttades till {SwedishTime.Format(s.Start)}–{SwedishTime.FormatClock(s.End)}, {Place(s.Location, s.Online)}.", $"{Meeting(s.MeetingId)} moved to {SwedishTime.Format(s.Start)}–{SwedishTime.FormatClock(s.End)}, {Place(s.Location, s.Online)}."),
             MeetingCancelled c => T($"{Meeting(c.MeetingId)} ställdes in: {c.Reason}", $"{Meeting(c.MeetingId)} was cancelled: {c.Reason}"),
+            MeetingRecorded r => T(
+                $"{MeetingName(r.Meeting.Kind)} hölls {SwedishTime.Format(r.Meeting.Start)}–{SwedishTime.FormatClock(r.Meeting.End)}, {Place(r.Meeting.Location, r.Meeting.Online)}, och registrerades i efterhand (ingen inbjudan skickades); {r.Meeting.Attendees.Count} deltog.",
+                $"{MeetingName(r.Meeting.Kind)} was held {SwedishTime.Format(r.Meeting.Start)}–{SwedishTime.FormatClock(r.Meeting.End)}, {Place(r.Meeting.Location, r.Meeting.Online)}, and recorded afterwards (no invitation was sent); {r.Meeting.Attendees.Count} took part.")
+                + (r.Meeting.Notes is { } recordedNotes ? T($" Anteckningar: {recordedNotes}", $" Notes: {recordedNotes}") : ""),
             MeetingHeld h => T($"{Meeting(h.MeetingId)} hölls.", $"{Meeting(h.MeetingId)} was held.") + (h.Notes is { } notes ? T($" Anteckningar: {notes}", $" Notes: {notes}") : ""),
             CalendarEventRecorded c => T($"Kalenderinbjudan för {Meeting(c.MeetingId).ToLowerInvariant()} skickades.", $"The calendar invitation for the {Meeting(c.MeetingId).ToLowerInvariant()} went out."),
             Iop.Agreements.AgreementTermsSet t => T($"Överenskommelsens villkor sattes: avtalstid {t.Draft.Terms.Term.Start:yyyy-MM-dd}–{t.Draft.Terms.Term.End:yyyy-MM-dd}, {t.Draft.Terms.CoFinancing.Count} insatser.", $"The agreement's terms were set: term {t.Draft.Terms.Term.Start:yyyy-MM-dd}–{t.Draft.Terms.Term.End:yyyy-MM-dd}, {t.Draft.Terms.CoFinancing.Count} contributions."),
@@ -141,8 +145,10 @@ internal static class OfficialTexts
         Iop.Agreements.AgreementRules.InvalidSignature => T("Ange namn, roll och ett datum som inte ligger i framtiden.", "Enter name, role and a date not in the future."),
         MeetingRules.UnknownMeeting => T("Mötet finns inte i ärendet.", "The case has no such meeting."),
         MeetingRules.WrongStage => T("Det mötet bokas inte i ärendets nuvarande steg.", "That meeting is not scheduled at the case's current stage."),
-        MeetingRules.AlreadyScheduled => T("Mötet är redan inbokat. Flytta det i stället.", "The meeting is already scheduled. Move it instead."),
-        MeetingRules.InPast => T("Mötet skulle börja i det förflutna. Välj en senare tid.", "The meeting would start in the past. Choose a later time."),
+        MeetingRules.AlreadyScheduled => T("Mötet är redan inbokat. Flytta det, eller registrera det som genomfört.", "The meeting is already scheduled. Move it, or record it as held."),
+        MeetingRules.InPast => T("Mötet skulle börja i det förflutna. Välj en senare tid, eller registrera ett möte som redan hållits.", "The meeting would start in the past. Choose a later time, or record a meeting already held."),
+        MeetingRules.NotInPast => T("Mötet har inte börjat ännu. Boka det i stället.", "The meeting has not started yet. Schedule it instead."),
+        MeetingRules.TooLongAgo => T("Mötet hölls för mer än ett år sedan. Kontrollera årtalet.", "The meeting was held more than a year ago. Check the year."),
         MeetingRules.EndBeforeStart => T("Mötet måste sluta efter att det börjar.", "The meeting must end after it starts."),
         MeetingRules.TooLong => T("Ett möte får vara högst tio timmar.", "A meeting may last at most ten hours."),
         MeetingRules.TooFarAhead => T("Mötet ligger mer än två år fram i tiden. Kontrollera årtalet.", "The meeting is more than two years ahead. Check the year."),

@@ -25,7 +25,7 @@ public static class CaseDecider
                 Decision.Reject(CaseRules.PolicyMismatch, $"The case follows the guideline '{s.File.PolicyId}', not '{context.Policy.Id}'."),
             (RegisteredCase { IsClosed: true } s, _) => Decision.Reject(CaseRules.Closed, $"The case is {s.Stage.ToString().ToLowerInvariant()}; nothing more can be done in it."),
 
-            (RegisteredCase s, ScheduleMeeting or RescheduleMeeting or CancelMeeting or RecordMeetingHeld or RecordCalendarEvent) => MeetingsDecider.Decide(s, command, context),
+            (RegisteredCase s, ScheduleMeeting or RescheduleMeeting or CancelMeeting or RecordMeetingHeld or RecordPastMeeting or RecordCalendarEvent) => MeetingsDecider.Decide(s, command, context),
             (RegisteredCase s, RequestProcurementOpinion or AnswerRequest or DelegateRequest or ReassignRequest or ReviseAgreement) => OfficialsDecider.Decide(s, command, context),
             (RegisteredCase s, CheckDeadlines c) => TakeDueSteps(s, c, context),
             (RegisteredCase s, Agreements.SetAgreementTerms or Agreements.EditAgreementSection or Agreements.RecordSignature) => Agreements.AgreementDecider.Decide(s, command, context),
@@ -60,7 +60,7 @@ public static class CaseDecider
         (Received or InScreening, ScreeningCompleted e) => Screened((RegisteredCase)state, e),
         (RegisteredCase s, RequestsSent or RequestAnswered or RequestTransferred or RequestsWithdrawn or RequestReminded or RequestEscalated) =>
             s with { File = s.File with { Requests = OfficialsDecider.Evolve(s.File.Requests, @event) } },
-        (RegisteredCase s, MeetingScheduled or MeetingRescheduled or MeetingCancelled or MeetingHeld or CalendarEventRecorded) =>
+        (RegisteredCase s, MeetingScheduled or MeetingRescheduled or MeetingCancelled or MeetingHeld or MeetingRecorded or CalendarEventRecorded) =>
             s with { File = s.File with { Meetings = MeetingsDecider.Evolve(s.File.Meetings, @event) } },
         (RegisteredCase s, Agreements.AgreementTermsSet or Agreements.AgreementSectionEdited or Agreements.AgreementSignedByParty) =>
             s with { File = Agreements.AgreementDecider.Evolve(s.File, @event) },

@@ -46,6 +46,7 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(MeetingRescheduled), "meeting-rescheduled")]
 [JsonDerivedType(typeof(MeetingCancelled), "meeting-cancelled")]
 [JsonDerivedType(typeof(MeetingHeld), "meeting-held")]
+[JsonDerivedType(typeof(MeetingRecorded), "meeting-recorded")]
 [JsonDerivedType(typeof(CalendarEventRecorded), "calendar-event-recorded")]
 [JsonDerivedType(typeof(AgreementSigned), "agreement-signed")]
 [JsonDerivedType(typeof(Agreements.AgreementTermsSet), "agreement-terms-set")]

@@ -17,6 +17,13 @@ public sealed record CancelMeeting(string MeetingId, string Reason, Actor By) : 
 /// <summary>The coordinator records that a meeting was held, with its notes or minutes.</summary>
 public sealed record RecordMeetingHeld(string MeetingId, string? Notes, Actor By) : CaseCommand(By);
 
+/// <summary>
+/// The coordinator records a meeting that has already taken place (e.g. a first meeting held by phone yesterday): no
+/// invitation goes out; it counts as the stage's meeting held.
+/// </summary>
+public sealed record RecordPastMeeting(MeetingKind Kind, DateTimeOffset Start, DateTimeOffset End, string? Location, bool Online, ValueList<Person> Attendees, string? Notes, Actor By)
+    : CaseCommand(By);
+
 /// <summary>The calendar accepted an invitation and gave the event this id (recorded by the outbox).</summary>
 public sealed record RecordCalendarEvent(string MeetingId, string EventId, Actor By) : CaseCommand(By);
 
@@ -32,6 +39,9 @@ public sealed record MeetingCancelled(string MeetingId, string Reason, int Seque
 
 /// <summary>A meeting was held.</summary>
 public sealed record MeetingHeld(string MeetingId, string? Notes, Actor By, DateTimeOffset At) : CaseEvent(By, At);
+
+/// <summary>A meeting that had already taken place was recorded afterwards (held, with its notes; no invitation was sent).</summary>
+public sealed record MeetingRecorded(Meeting Meeting, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
 /// <summary>The calendar's id of a meeting's event.</summary>
 public sealed record CalendarEventRecorded(string MeetingId, string EventId, Actor By, DateTimeOffset At) : CaseEvent(By, At);
@@ -74,6 +84,12 @@ public static class MeetingRules
 
     /// <summary>A meeting longer than a working day is a mistake.</summary>
     public const string TooLong = "meeting.too-long";
+
+    /// <summary>A meeting recorded afterwards has not started yet: schedule it instead.</summary>
+    public const string NotInPast = "meeting.not-in-past";
+
+    /// <summary>A meeting recorded afterwards more than a year ago is a mistyped year.</summary>
+    public const string TooLongAgo = "meeting.too-long-ago";
 
     /// <summary>A meeting more than two years ahead is a mistyped year.</summary>
     public const string TooFarAhead = "meeting.too-far-ahead";

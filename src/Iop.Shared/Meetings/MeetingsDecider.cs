@@ -24,6 +24,7 @@ public static class MeetingsDecider
                 ? Decision.Reject(CaseRules.ReasonRequired, "Say why the meeting is cancelled.")
                 : Decision.Accept(new MeetingCancelled(m.Id, c.Reason.Trim(), m.Sequence + 1, c.By, context.Now))),
         RecordMeetingHeld c => Find(state, c.MeetingId) is not { } m ? Unknown(c.MeetingId) : Held(state, m, c, context),
+        RecordPastMeeting c => RecordPast(state, c, context),
         RecordCalendarEvent c => Find(state, c.MeetingId) is not { } m ? Unknown(c.MeetingId)
             : string.IsNullOrWhiteSpace(c.EventId) ? Decision.Reject(MeetingRules.UnknownMeeting, "The calendar gave no event id.")
             : m.CalendarEventId == c.EventId ? Decision.Reject(MeetingRules.EventKnown, "The calendar event is already recorded.")
@@ -38,6 +39,7 @@ public static class MeetingsDecider
         MeetingRescheduled x => Update(meetings, x.MeetingId, m => m with { Start = x.Start, End = x.End, Location = x.Location, Online = x.Online, Sequence = x.Sequence }),
         MeetingCancelled x => Update(meetings, x.MeetingId, m => m with { Status = MeetingStatus.Cancelled, Sequence = x.Sequence }),
         MeetingHeld x => Update(meetings, x.MeetingId, m => m with { Status = MeetingStatus.Held, Notes = x.Notes }),
+        MeetingRecorded x => meetings.Append(x.Meeting).ToValueList(),
         CalendarEventRecorded x => Update(meetings, x.MeetingId, m => m with { CalendarEventId = x.EventId }),
         _ => meetings,
     };
@@ -53,15 +55,9 @@ public static class MeetingsDecider
 
     private static Decision Schedule(RegisteredCase state, ScheduleMeeting c, DecisionContext context)
     {
-        if (KindFor(state) != c.Kind || !Enum.IsDefined(c.Kind))
+        if (CheckNew(state, c.Kind) is { } refused)
         {
-            return Decision.Reject(MeetingRules.WrongStage, $"A {c.Kind} is not scheduled at the stage {state.Stage}.");
-        }
-
-        var meetings = state.File.Meetings;
-        if (meetings.Any(m => m.Kind == c.Kind && m.IsScheduled))
-        {
-            return Decision.Reject(MeetingRules.AlreadyScheduled, "That meeting is already scheduled: move it instead.");
+            return refused;
         }
 
         if (CheckTimeAndPlace(c.Start, c.End, c.Location, c.Online, context.Now) is { } invalid)
@@ -69,21 +65,79 @@ public static class MeetingsDecider
             return invalid;
         }
 
-        var attendees = c.Attendees.Select(p => new Person(SingleLine.Normalise(p.Name), SingleLine.Normalise(p.Email))).DistinctBy(p => p.Email.ToUpperInvariant()).ToValueList();
-        if (attendees.Count == 0)
+        if (CheckAttendees(c.Attendees, out var attendees) is { } wrong)
         {
-            return Decision.Reject(MeetingRules.AttendeeRequired, "Invite at least one person.");
+            return wrong;
         }
 
-        if (attendees.Count > MaxAttendees || attendees.Any(p => p.Name.Length is 0 or > OfficialsRules.MaxShortText || !PlainText.IsName(p.Name) || !Email.IsValid(p.Email)))
-        {
-            return Decision.Reject(MeetingRules.InvalidAttendee, "Every invited person needs a name and a valid e-mail address.");
-        }
-
-        var id = $"{Slug(c.Kind)}-{meetings.Count(m => m.Kind == c.Kind) + 1}";
-        var meeting = new Meeting(id, c.Kind, c.Start, c.End, Place(c.Location), c.Online, attendees, 0, MeetingStatus.Scheduled, null, null);
+        var meeting = new Meeting(NewId(state, c.Kind), c.Kind, c.Start, c.End, Place(c.Location), c.Online, attendees, 0, MeetingStatus.Scheduled, null, null);
         return Decision.Accept(new MeetingScheduled(meeting, c.By, context.Now));
     }
+
+    /// <summary>A meeting held before it was entered: it counts as the stage's meeting held, and no invitation goes out.</summary>
+    private static Decision RecordPast(RegisteredCase state, RecordPastMeeting c, DecisionContext context)
+    {
+        if (CheckNew(state, c.Kind) is { } refused)
+        {
+            return refused;
+        }
+
+        if (c.Start > context.Now)
+        {
+            return Decision.Reject(MeetingRules.NotInPast, "The meeting has not started yet: schedule it instead.");
+        }
+
+        if (c.Start < context.Now.AddYears(-1))
+        {
+            return Decision.Reject(MeetingRules.TooLongAgo, "A meeting is recorded afterwards at most a year after it was held.");
+        }
+
+        // The time and place rules of a booking, checked as if it were booked a moment before it began.
+        if (CheckTimeAndPlace(c.Start, c.End, c.Location, c.Online, c.Start.AddTicks(-1)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (CheckAttendees(c.Attendees, out var attendees) is { } wrong)
+        {
+            return wrong;
+        }
+
+        var notes = string.IsNullOrWhiteSpace(c.Notes) ? null : c.Notes.Trim();
+        if (notes?.Length > CaseRules.MaxTextLength)
+        {
+            return Decision.Reject(CaseRules.NoteTooLong, $"Notes may be at most {CaseRules.MaxTextLength} characters.");
+        }
+
+        var meeting = new Meeting(NewId(state, c.Kind), c.Kind, c.Start, c.End, Place(c.Location), c.Online, attendees, 0, MeetingStatus.Held, null, notes);
+        var recorded = new MeetingRecorded(meeting, c.By, context.Now);
+        return Decision.Accept([recorded, .. AfterHeld(state, state.File with { Meetings = Evolve(state.File.Meetings, recorded) }, c.Kind, c.By, context)]);
+    }
+
+    /// <summary>The stage's meeting, and none of its kind already booked.</summary>
+    private static Decision? CheckNew(RegisteredCase state, MeetingKind kind) =>
+        KindFor(state) != kind || !Enum.IsDefined(kind) ? Decision.Reject(MeetingRules.WrongStage, $"A {kind} is not held at the stage {state.Stage}.")
+        : state.File.Meetings.Any(m => m.Kind == kind && m.IsScheduled) ? Decision.Reject(MeetingRules.AlreadyScheduled, "That meeting is already scheduled: move it, or record it as held.")
+        : null;
+
+    private static Decision? CheckAttendees(ValueList<Person> given, out ValueList<Person> attendees)
+    {
+        attendees = given.Select(p => new Person(SingleLine.Normalise(p.Name), SingleLine.Normalise(p.Email))).DistinctBy(p => p.Email.ToUpperInvariant()).ToValueList();
+        return attendees.Count == 0 ? Decision.Reject(MeetingRules.AttendeeRequired, "Invite at least one person.")
+            : attendees.Count > MaxAttendees || attendees.Any(p => p.Name.Length is 0 or > OfficialsRules.MaxShortText || !PlainText.IsName(p.Name) || !Email.IsValid(p.Email))
+                ? Decision.Reject(MeetingRules.InvalidAttendee, "Every invited person needs a name and a valid e-mail address.")
+            : null;
+    }
+
+    private static string NewId(RegisteredCase state, MeetingKind kind) => $"{Slug(kind)}-{state.File.Meetings.Count(m => m.Kind == kind) + 1}";
+
+    /// <summary>What the stage's meeting held moves: the stakeholder meeting may start the internal discussion, the follow-up meeting the agreement.</summary>
+    private static IEnumerable<CaseEvent> AfterHeld(RegisteredCase state, CaseFile file, MeetingKind kind, Actor by, DecisionContext context) => (state, kind) switch
+    {
+        (AtStakeholderMeeting, MeetingKind.StakeholderMeeting) => OfficialsDecider.StartInternalDiscussionIfReady(file, by, context),
+        (AtFollowUpMeeting, MeetingKind.FollowUpMeeting) => [new AgreementDraftingStarted(by, context.Now)],
+        _ => [],
+    };
 
     private static Decision Held(RegisteredCase state, Meeting m, RecordMeetingHeld c, DecisionContext context)
     {
@@ -104,14 +158,7 @@ public static class MeetingsDecider
         }
 
         var held = new MeetingHeld(m.Id, notes, c.By, context.Now);
-        var file = state.File with { Meetings = Evolve(state.File.Meetings, held) };
-        IEnumerable<CaseEvent> next = (state, m.Kind) switch
-        {
-            (AtStakeholderMeeting, MeetingKind.StakeholderMeeting) => OfficialsDecider.StartInternalDiscussionIfReady(file, c.By, context),
-            (AtFollowUpMeeting, MeetingKind.FollowUpMeeting) => [new AgreementDraftingStarted(c.By, context.Now)],
-            _ => [],
-        };
-        return Decision.Accept([held, .. next]);
+        return Decision.Accept([held, .. AfterHeld(state, state.File with { Meetings = Evolve(state.File.Meetings, held) }, m.Kind, c.By, context)]);
     }
 
     private static Decision? CheckTimeAndPlace(DateTimeOffset start, DateTimeOffset end, string? location, bool online, DateTimeOffset now) =>

@@ -72,6 +72,27 @@ public static partial class BadInputCorpus
                 ("10,000 invitees", With(("attendees", Enumerable.Range(0, 10_000).Select(i => new { name = $"P {i}", email = $"p{i}@mora.example" }).ToList()))),
             ],
         };
+        yield return new("POST", "/meetings/recorded", w => w.FirstMeeting, _ => new()
+        {
+            ["kind"] = "FirstMeeting",
+            ["start"] = "2026-03-01T10:00:00+01:00",
+            ["end"] = "2026-03-01T11:00:00+01:00",
+            ["location"] = "Telefon",
+            ["online"] = false,
+            ["attendees"] = new[] { Karin },
+            ["notes"] = "Per telefon.",
+        })
+        {
+            Texts = ["location", "notes"],
+            Own =
+            [
+                ("a meeting tomorrow", With(("start", "2026-03-03T10:00:00+01:00"), ("end", "2026-03-03T11:00:00+01:00"))),
+                ("a meeting two years ago", With(("start", "2024-03-01T10:00:00+01:00"), ("end", "2024-03-01T11:00:00+01:00"))),
+                ("a meeting kind that does not exist", With(("kind", 999))),
+                ("no start", With(("start", null))),
+                ("nobody took part", With(("attendees", Array.Empty<object>()))),
+            ],
+        };
         foreach (var (action, body, text) in new[] { ("reschedule", (Dictionary<string, object?>)new() { ["start"] = "2026-05-10T10:00:00+02:00", ["end"] = "2026-05-10T11:00:00+02:00", ["location"] = "Stadshuset", ["online"] = false }, "location"), ("cancel", new() { ["reason"] = "Sjukdom." }, "reason"), ("held", new() { ["notes"] = "Anteckningar." }, "notes") })
         {
             yield return new("POST", $"/meetings/{{meetingId}}/{action}", w => w.Drafting, _ => new(body)) { Item = LastMeeting, Texts = [text] };

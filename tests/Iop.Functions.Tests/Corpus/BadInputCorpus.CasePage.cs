@@ -105,6 +105,22 @@ public static partial class BadInputCorpus
                 ("a right-to-left override in an invitee", Set(("invite", $"{Hostile.Bidi}|karin.ek@navet.example")), false),
             ],
         };
+        yield return new("RecordMeeting", w => w.FirstMeeting, Fields(
+            ("kind", "FirstMeeting"), ("date", "2026-03-01"), ("start", "10:00"), ("end", "11:00"), ("location", "Telefon"), ("online", "false"),
+            ("invite", "Karin Ek|karin.ek@navet.example"), ("notes", "Per telefon.")))
+        {
+            Texts = ["location", "notes"],
+            Names = ["extraName"],
+            Own =
+            [
+                ("a meeting kind that does not exist", Set(("kind", "999")), false),
+                ("a meeting tomorrow", Set(("date", "2026-03-03")), false),
+                ("a meeting in year 1", Set(("date", "0001-01-01")), false),
+                ("a meeting ending before it starts", Set(("start", "23:59"), ("end", "00:00")), false),
+                ("a time that is no time", Set(("start", "25:61")), false),
+                ("an attendee that is no person", Set(("invite", "a|b|c"), ("extraName", ""), ("extraEmail", Hostile.Script)), false),
+            ],
+        };
         yield return new("RescheduleMeeting", w => w.Drafting, MeetingFields(("date", "2026-05-10"), ("start", "10:00"), ("end", "11:00"), ("location", "Stadshuset"), ("online", "false")))
         {
             Texts = ["location"],

@@ -75,7 +75,7 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite, ITestOutputHelp
 
         string[] commands =
         [
-            "RecordAssessments", "CompleteScreening", "Discontinue", "ScheduleMeeting", "RescheduleMeeting", "CancelMeeting", "RecordMeetingHeld",
+            "RecordAssessments", "CompleteScreening", "Discontinue", "ScheduleMeeting", "RecordPastMeeting", "RescheduleMeeting", "CancelMeeting", "RecordMeetingHeld",
             "StartPartnerVetting", "IssuePortalLink", "ReviewDocument", "ChangeDocumentDueDate", "ConfirmScope", "RequestProcurementOpinion", "ReassignRequest",
             "SetAgreementTerms", "EditAgreementSection", "SubmitAgreementForDecision", "ReviseAgreement", "RecordSignature", "RetryDelivery", "DismissWorkflowFailure",
         ];

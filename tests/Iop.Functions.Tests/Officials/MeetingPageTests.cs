@@ -1,5 +1,8 @@
 using System.Net;
+using Iop.Functions.Outbox.LocalOutbox;
 using Iop.Functions.Tests.Infrastructure;
+using Iop.Meetings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Iop.Functions.Tests.Officials;
 
@@ -32,5 +35,53 @@ public sealed class MeetingPageTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await OfficialsCases.LoadAsync(_app, id)).State.File.Meetings);
+    }
+
+    [Fact]
+    public async Task A_stakeholder_meeting_held_yesterday_is_recorded_afterwards_without_an_invitation()
+    {
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Guid.NewGuid().ToString("N")[..8]);
+        var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
+        var before = await OfficialsCases.LoadAsync(app, id);
+        var client = app.Pages();
+        await client.SignInAsCoordinatorAsync();
+        var page = $"/arenden/{id}";
+        var form = await client.GetStringAsync(page);
+
+        using var response = await client.PostFormAsync(page, page + "?handler=RecordMeeting",
+        [
+            new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("kind", "StakeholderMeeting"), new("date", "2026-03-01"),
+            new("start", "13:00"), new("end", "14:30"), new("location", "Telefon"), new("invite", "Karin Ek|karin.ek@navet.example"), new("notes", "Alla var med per telefon."),
+        ]);
+
+        Assert.Contains("Mötet har redan hållits – registrera det i efterhand", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Mötet är registrerat som hållet. Ingen inbjudan skickades.", html, StringComparison.Ordinal);
+        Assert.Contains("registrerades i efterhand (ingen inbjudan skickades)", html, StringComparison.Ordinal);
+        var meeting = Assert.Single((await OfficialsCases.LoadAsync(app, id)).State.File.Meetings);
+        Assert.Equal((MeetingKind.StakeholderMeeting, MeetingStatus.Held, "Alla var med per telefon."), (meeting.Kind, meeting.Status, meeting.Notes));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(await app.Services.GetRequiredService<LocalOutboxStore>().ListAsync(LocalOutboxStore.CalendarPartition, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_meeting_tomorrow_cannot_be_recorded_as_held_and_nothing_changes()
+    {
+        var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden");
+        var before = await OfficialsCases.LoadAsync(_app, id);
+        var client = _app.Pages();
+        await client.SignInAsCoordinatorAsync();
+        var page = $"/arenden/{id}";
+
+        using var response = await client.PostFormAsync(page, page + "?handler=RecordMeeting",
+        [
+            new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("kind", "StakeholderMeeting"), new("date", "2026-03-03"),
+            new("start", "13:00"), new("end", "14:00"), new("location", "Telefon"), new("invite", "Karin Ek|karin.ek@navet.example"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Mötet har inte börjat ännu. Boka det i stället.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before.Version, (await OfficialsCases.LoadAsync(_app, id)).Version);
     }
 }

@@ -43,6 +43,42 @@ public sealed class MeetingRules
         Given(firstMeeting).When(First() with { Attendees = ValueList.Of(new Person("X", "x@")) }).ThenRejected(Iop.Meetings.MeetingRules.InvalidAttendee);
     }
 
+    private static RecordPastMeeting Past(MeetingKind kind, DateTimeOffset start, string? notes = "Hölls per telefon.") =>
+        new(kind, start, start.AddHours(1), "Telefon", false, ValueList.Of(new Person("Karin Ek", "karin.ek@navet.example")), notes, Coordinator);
+
+    [Fact]
+    public void A_meeting_held_yesterday_is_recorded_as_held_without_an_invitation()
+    {
+        var yesterday = Now.AddDays(-1);
+
+        var state = (RegisteredCase)Given(UpTo(Stage.FirstMeeting)).When(Past(MeetingKind.FirstMeeting, yesterday)).ThenState();
+
+        var meeting = Assert.Single(state.File.Meetings);
+        Assert.Equal(("first-1", MeetingStatus.Held, yesterday, "Hölls per telefon."), (meeting.Id, meeting.Status, meeting.Start, meeting.Notes));
+        Assert.Empty(Given(UpTo(Stage.FirstMeeting)).When(Past(MeetingKind.FirstMeeting, yesterday)).ThenEffects().OfType<SendInvitation>());
+    }
+
+    [Fact]
+    public void A_follow_up_meeting_recorded_afterwards_moves_the_case_to_the_agreement()
+    {
+        var state = Given(UpTo(Stage.FollowUpMeeting)).When(Past(MeetingKind.FollowUpMeeting, Now.AddHours(-3))).ThenState();
+
+        Assert.IsType<InAgreementDrafting>(state);
+    }
+
+    [Fact]
+    public void Only_a_meeting_that_has_begun_less_than_a_year_ago_and_is_not_booked_can_be_recorded_afterwards()
+    {
+        var firstMeeting = UpTo(Stage.FirstMeeting);
+        Given(firstMeeting).When(Past(MeetingKind.FirstMeeting, Now.AddMinutes(5))).ThenRejected(Iop.Meetings.MeetingRules.NotInPast);
+        Given(firstMeeting).When(Past(MeetingKind.FirstMeeting, Now.AddYears(-1).AddDays(-1))).ThenRejected(Iop.Meetings.MeetingRules.TooLongAgo);
+        Given(firstMeeting).When(Past(MeetingKind.StakeholderMeeting, Now.AddDays(-1))).ThenRejected(Iop.Meetings.MeetingRules.WrongStage);
+        Given(Scheduled).When(Past(MeetingKind.FirstMeeting, Now.AddDays(-1))).ThenRejected(Iop.Meetings.MeetingRules.AlreadyScheduled);
+        Given(firstMeeting).When(Past(MeetingKind.FirstMeeting, Now.AddDays(-1)) with { Location = null }).ThenRejected(Iop.Meetings.MeetingRules.PlaceRequired);
+        Given(firstMeeting).When(Past(MeetingKind.FirstMeeting, Now.AddDays(-1)) with { Attendees = ValueList<Person>.Empty }).ThenRejected(Iop.Meetings.MeetingRules.AttendeeRequired);
+        Given(firstMeeting).When(Past(MeetingKind.FirstMeeting, Now.AddDays(-1), notes: new string('n', CaseRules.MaxTextLength + 1))).ThenRejected(CaseRules.NoteTooLong);
+    }
+
     [Fact]
     public void A_meeting_years_ahead_or_with_a_reversed_name_is_refused()
     {

@@ -53,14 +53,34 @@ internal sealed partial class DetailsModel
             return FailAsync(id, "meeting-date", T("Ange datum (ÅÅÅÅ-MM-DD) och tider (TT:MM).", "Enter the date (YYYY-MM-DD) and times (HH:MM)."), cancellationToken);
         }
 
+        var command = new ScheduleMeeting(kind, from, to, location, online, Attendees(invite, extraName, extraEmail), User.ToActor());
+        return RunAsync(id, command, version, T("Mötet är bokat och inbjudningarna har skickats.", "The meeting is scheduled and the invitations are sent."), "meetings", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostRecordMeetingAsync(
+        string id, [FromForm] int version, [FromForm] MeetingKind kind, [FromForm] string? date, [FromForm] string? start, [FromForm] string? end,
+        [FromForm] string? location, [FromForm] bool online, [FromForm] string[]? invite, [FromForm] string? extraName, [FromForm] string? extraEmail, [FromForm] string? notes,
+        CancellationToken cancellationToken)
+    {
+        if (!TryParseTimes(date, start, end, out var from, out var to))
+        {
+            return FailAsync(id, "record-meeting", T("Ange datum (ÅÅÅÅ-MM-DD) och tider (TT:MM).", "Enter the date (YYYY-MM-DD) and times (HH:MM)."), cancellationToken);
+        }
+
+        var command = new RecordPastMeeting(kind, from, to, location, online, Attendees(invite, extraName, extraEmail), notes, User.ToActor());
+        return RunAsync(id, command, version, T("Mötet är registrerat som hållet. Ingen inbjudan skickades.", "The meeting is recorded as held. No invitation was sent."), "meetings", cancellationToken);
+    }
+
+    /// <summary>The people ticked in the form ("name|e-mail"), plus the one typed in.</summary>
+    private static ValueList<Person> Attendees(string[]? invite, string? extraName, string? extraEmail)
+    {
         var attendees = (invite ?? []).Select(ParsePerson).OfType<Person>().ToList();
         if (!string.IsNullOrWhiteSpace(extraName) || !string.IsNullOrWhiteSpace(extraEmail))
         {
             attendees.Add(new Person(extraName?.Trim() ?? "", extraEmail?.Trim() ?? ""));
         }
 
-        var command = new ScheduleMeeting(kind, from, to, location, online, attendees.ToValueList(), User.ToActor());
-        return RunAsync(id, command, version, T("Mötet är bokat och inbjudningarna har skickats.", "The meeting is scheduled and the invitations are sent."), "meetings", cancellationToken);
+        return attendees.ToValueList();
     }
 
     public Task<IActionResult> OnPostRescheduleMeetingAsync(
