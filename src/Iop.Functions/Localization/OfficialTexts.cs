@@ -145,7 +145,9 @@ internal static class OfficialTexts
         Iop.Agreements.AgreementRules.InvalidSignature => T("Ange namn, roll och ett datum som inte ligger i framtiden.", "Enter name, role and a date not in the future."),
         MeetingRules.UnknownMeeting => T("Mötet finns inte i ärendet.", "The case has no such meeting."),
         MeetingRules.WrongStage => T("Det mötet bokas inte i ärendets nuvarande steg.", "That meeting is not scheduled at the case's current stage."),
-        MeetingRules.AlreadyScheduled => T("Mötet är redan inbokat. Flytta det, eller registrera det som genomfört.", "The meeting is already scheduled. Move it, or record it as held."),
+        MeetingRules.AlreadyScheduled => T(
+            "Mötet är redan inbokat. Flytta det eller registrera det som genomfört – hölls det vid en annan tid, ställ in bokningen och registrera mötet i efterhand.",
+            "The meeting is already scheduled. Move it or record it as held – if it was held at another time, cancel the booking and record the meeting afterwards."),
         MeetingRules.InPast => T("Mötet skulle börja i det förflutna. Välj en senare tid, eller registrera ett möte som redan hållits.", "The meeting would start in the past. Choose a later time, or record a meeting already held."),
         MeetingRules.NotInPast => T("Mötet har inte börjat ännu. Boka det i stället.", "The meeting has not started yet. Schedule it instead."),
         MeetingRules.TooLongAgo => T("Mötet hölls för mer än ett år sedan. Kontrollera årtalet.", "The meeting was held more than a year ago. Check the year."),
