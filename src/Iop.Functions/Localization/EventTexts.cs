@@ -13,6 +13,13 @@ internal static class EventTexts
     /// <summary>One line for the event; documents are named as the case's guideline names them.</summary>
     public static string Describe(CaseEvent e, PolicyProfile policy, CaseFile? file = null)
     {
+        // A section by the title people read in the agreement, not its id.
+        if (e is Iop.Agreements.AgreementSectionEdited edited)
+        {
+            var title = policy.AgreementSections.FirstOrDefault(s => s.Id == edited.SectionId)?.Title.In(Code) ?? edited.SectionId;
+            return T($"Avsnittet \"{title}\" i överenskommelsen skrevs om.", $"The agreement's section \"{title}\" was rewritten.");
+        }
+
         if (OfficialTexts.Describe(e, file) is { } line)
         {
             return line;

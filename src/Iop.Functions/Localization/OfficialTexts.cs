@@ -97,7 +97,6 @@ internal static class OfficialTexts
             MeetingHeld h => T($"{Meeting(h.MeetingId)} hölls.", $"{Meeting(h.MeetingId)} was held.") + (h.Notes is { } notes ? T($" Anteckningar: {notes}", $" Notes: {notes}") : ""),
             CalendarEventRecorded c => T($"Kalenderinbjudan för {Meeting(c.MeetingId).ToLowerInvariant()} skickades.", $"The calendar invitation for the {Meeting(c.MeetingId).ToLowerInvariant()} went out."),
             Iop.Agreements.AgreementTermsSet t => T($"Överenskommelsens villkor sattes: avtalstid {t.Draft.Terms.Term.Start:yyyy-MM-dd}–{t.Draft.Terms.Term.End:yyyy-MM-dd}, {t.Draft.Terms.CoFinancing.Count} insatser.", $"The agreement's terms were set: term {t.Draft.Terms.Term.Start:yyyy-MM-dd}–{t.Draft.Terms.Term.End:yyyy-MM-dd}, {t.Draft.Terms.CoFinancing.Count} contributions."),
-            Iop.Agreements.AgreementSectionEdited x => T($"Avsnittet \"{x.SectionId}\" i överenskommelsen skrevs om.", $"The agreement's section \"{x.SectionId}\" was rewritten."),
             Iop.Agreements.AgreementSignedByParty x => T($"Undertecknat för {PartyName(x.Signature.Party)} av {x.Signature.SignerName}, {x.Signature.SignerRole}, {x.Signature.SignedOn:yyyy-MM-dd}.", $"Signed for {PartyName(x.Signature.Party)} by {x.Signature.SignerName}, {x.Signature.SignerRole}, {x.Signature.SignedOn:yyyy-MM-dd}."),
             _ => null,
         };

@@ -11,4 +11,15 @@ public sealed class EventTextsTests
         Assert.Equal("systemet (automatiskt)", EventTexts.Who(Actor.System));
         Assert.Equal("Saga Samordnare", EventTexts.Who(new Actor("saga@mora.example", "Saga Samordnare", ActorRole.Coordinator)));
     }
+
+    [Fact]
+    public void A_rewritten_section_is_named_by_its_title()
+    {
+        var policy = Tests.Infrastructure.TestCases.Policy;
+        var section = policy.AgreementSections.Single(s => s.Id == "goals");
+
+        var line = EventTexts.Describe(new Iop.Agreements.AgreementSectionEdited("goals", "Färre ensamma äldre.", Actor.System, DateTimeOffset.UnixEpoch), policy);
+
+        Assert.Equal($"Avsnittet \"{section.Title.Sv}\" i överenskommelsen skrevs om.", line);
+    }
 }
