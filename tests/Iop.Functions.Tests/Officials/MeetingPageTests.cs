@@ -21,16 +21,8 @@ public sealed class MeetingPageTests(AzuriteFixture azurite) : IDisposable
     public async Task A_meeting_in_the_past_or_ending_before_it_starts_is_refused_and_nothing_changes(string date, string start, string end, string message)
     {
         var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden");
-        var before = await OfficialsCases.LoadAsync(_app, id);
-        var client = _app.Pages();
-        await client.SignInAsCoordinatorAsync();
-        var page = $"/arenden/{id}";
 
-        using var response = await client.PostFormAsync(page, page + "?handler=ScheduleMeeting",
-        [
-            new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("kind", "StakeholderMeeting"), new("date", date),
-            new("start", start), new("end", end), new("location", "Stadshuset"), new("invite", "Karin Ek|karin.ek@navet.example"),
-        ]);
+        using var response = await PostMeetingAsync(_app, id, "ScheduleMeeting", date, start, end, "Stadshuset");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -42,17 +34,11 @@ public sealed class MeetingPageTests(AzuriteFixture azurite) : IDisposable
     {
         using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Guid.NewGuid().ToString("N")[..8]);
         var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
-        var before = await OfficialsCases.LoadAsync(app, id);
         var client = app.Pages();
         await client.SignInAsCoordinatorAsync();
-        var page = $"/arenden/{id}";
-        var form = await client.GetStringAsync(page);
+        var form = await client.GetStringAsync($"/arenden/{id}");
 
-        using var response = await client.PostFormAsync(page, page + "?handler=RecordMeeting",
-        [
-            new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("kind", "StakeholderMeeting"), new("date", "2026-03-01"),
-            new("start", "13:00"), new("end", "14:30"), new("location", "Telefon"), new("invite", "Karin Ek|karin.ek@navet.example"), new("notes", "Alla var med per telefon."),
-        ]);
+        using var response = await PostMeetingAsync(app, id, "RecordMeeting", "2026-03-01", "13:00", "14:30", "Telefon", "Alla var med per telefon.");
 
         Assert.Contains("Mötet har redan hållits – registrera det i efterhand", form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -70,18 +56,26 @@ public sealed class MeetingPageTests(AzuriteFixture azurite) : IDisposable
     {
         var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden");
         var before = await OfficialsCases.LoadAsync(_app, id);
-        var client = _app.Pages();
-        await client.SignInAsCoordinatorAsync();
-        var page = $"/arenden/{id}";
 
-        using var response = await client.PostFormAsync(page, page + "?handler=RecordMeeting",
-        [
-            new("version", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("kind", "StakeholderMeeting"), new("date", "2026-03-03"),
-            new("start", "13:00"), new("end", "14:00"), new("location", "Telefon"), new("invite", "Karin Ek|karin.ek@navet.example"),
-        ]);
+        using var response = await PostMeetingAsync(_app, id, "RecordMeeting", "2026-03-03", "13:00", "14:00", "Telefon");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Mötet har inte börjat ännu. Boka det i stället.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before.Version, (await OfficialsCases.LoadAsync(_app, id)).Version);
+    }
+
+    /// <summary>The case page's stakeholder-meeting form (book, or record afterwards) posted by a signed-in coordinator at the case's version.</summary>
+    private static async Task<HttpResponseMessage> PostMeetingAsync(IopAppFactory app, Cases.CaseId id, string handler, string date, string start, string end, string place, string? notes = null)
+    {
+        var client = app.Pages();
+        await client.SignInAsCoordinatorAsync();
+        var page = $"/arenden/{id}";
+        var version = (await OfficialsCases.LoadAsync(app, id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        KeyValuePair<string, string>[] fields =
+        [
+            new("version", version), new("kind", "StakeholderMeeting"), new("date", date), new("start", start), new("end", end), new("location", place),
+            new("invite", "Karin Ek|karin.ek@navet.example"),
+        ];
+        return await client.PostFormAsync(page, $"{page}?handler={handler}", notes is null ? fields : [.. fields, new("notes", notes)]);
     }
 }
