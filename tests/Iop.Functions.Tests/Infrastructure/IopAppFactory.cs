@@ -101,6 +101,20 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         }
     }
 
+    private CapturedLogs? _logs;
+
+    /// <summary>The same app with the durable backend's and worker's log kept in <paramref name="logs"/> (information and up).</summary>
+    public IopAppFactory WithCapturedLogs(CapturedLogs logs)
+    {
+        _logs = logs;
+        foreach (var category in new[] { "DurableTask.Core", "Microsoft.DurableTask" })
+        {
+            _settings[$"Logging:LogLevel:{category}"] = "Information";
+        }
+
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
@@ -132,6 +146,11 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(_clock ?? Time);
+            if (_logs is { } logs)
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+            }
+
             _services?.Invoke(services);
         });
     }

@@ -7,6 +7,7 @@ using Iop.Functions.Workflow;
 using Iop.Functions.Workflow.Activities;
 using Iop.Officials;
 using Iop.Vetting;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Iop.Functions.Tests.Workflow;
@@ -28,7 +29,8 @@ public sealed class ReminderTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_unanswered_staffing_request_is_reminded_before_and_on_its_due_date_then_escalated_to_the_coordinator()
     {
-        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Suffix()).WithClock(new ScaledTimeProvider(TimeProvider.System.GetUtcNow(), Scale));
+        var logs = new CapturedLogs();
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(Suffix()).WithClock(new ScaledTimeProvider(TimeProvider.System.GetUtcNow(), Scale)).WithCapturedLogs(logs);
         var id = await OfficialsCases.ScopedAsync(app, "socialnamnden");
 
         IReadOnlyList<RecordedEvent> history;
@@ -43,8 +45,17 @@ public sealed class ReminderTests(AzuriteFixture azurite)
             var events = (await HistoryAsync(app, id)).Select(h => $"{h.Version} {h.Event.GetType().Name} {h.Event.At:O}");
             var waits = (await app.Services.GetRequiredService<WaitRows>().ListAsync(id, CancellationToken.None)).Select(w => $"{w.Key} next {w.NextStepAt:O} escalated {w.Escalated} instance {w.InstanceId}");
             var failures = (await app.Services.GetRequiredService<WorkflowFailures>().ListAsync(id, CancellationToken.None)).Select(f => f.ToString());
+            var durable = app.Services.GetRequiredService<DurableTaskClient>();
+            var instances = new List<string>();
+            await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = id.ToString() }))
+            {
+                instances.Add($"{instance.InstanceId} {instance.Name} {instance.RuntimeStatus} updated {instance.LastUpdatedAt:O}");
+            }
+
             throw new TimeoutException(
-                $"{timeout.Message}\nHistory:\n{string.Join("\n", events)}\nWaits:\n{string.Join("\n", waits)}\nWorkflow failures:\n{string.Join("\n", failures)}", timeout);
+                $"{timeout.Message}\nHistory:\n{string.Join("\n", events)}\nWaits:\n{string.Join("\n", waits)}\nWorkflow failures:\n{string.Join("\n", failures)}" +
+                $"\nInstances:\n{string.Join("\n", instances)}\nLog:\n{string.Join("\n", logs.About(id.ToString()).TakeLast(300))}",
+                timeout);
         }
 
         var steps = history.Select(h => h.Event).OfType<RequestReminded>().Where(r => r.RequestId == "staffing-socialnamnden").SelectMany(r => r.Steps).ToList();
