@@ -4,7 +4,7 @@ using Iop.Bench;
 using Iop.Functions.Storage.Azurite;
 
 // Benchmarks on one in-memory Azurite.
-// Usage: dotnet run -c Release --project bench/Iop.Bench -- [storage|uploads|all] [seconds] [workers]
+// Usage: dotnet run -c Release --project bench/Iop.Bench -- [storage|uploads|list|all] [seconds] [workers]
 //        dotnet run -c Release --project bench/Iop.Bench -- workflow [--before 50dcdf8] [--after .] [...] (see WorkflowBenchmarks)
 //        dotnet run -c Release --project bench/Iop.Bench -- load [--before 5ba7037] [--after .] [--seconds N] [...] (see LoadBenchmarks)
 var which = args.Length > 0 ? args[0] : "all";
@@ -37,6 +37,13 @@ if (which is "storage" or "all")
     Console.WriteLine(cold);
     Console.WriteLine($"commands/s ÷ raw transactions/s = {commands.PerSecond / raw.PerSecond:P0} (target ≥ 70 %); command p99 = {commands.P99:0.0} ms (target < 25 ms)");
     Console.WriteLine($"without the decision cache (a process that has not seen the case): {cold.PerSecond / raw.PerSecond:P0} of raw, p99 = {cold.P99:0.0} ms");
+}
+
+if (which is "list" or "all")
+{
+    // The case list: the scan of every snapshot against the index, at 1,000 and 10,000 cases.
+    Console.WriteLine("\nCase list · 1,000 and 10,000 cases · scan of the snapshots (before) against the index (after), 5 alternating runs each");
+    await CaseListBenchmarks.RunAsync(new TableServiceClient(azurite.ConnectionString), [1_000, 10_000], repeats: 5, Console.WriteLine);
 }
 
 if (which is "uploads" or "all")

@@ -79,9 +79,9 @@ internal static class StorageBenchmarks
         var storage = Options.Create(new StorageOptions { CasesTable = "bench" + Guid.NewGuid().ToString("N")[..8], RegistryTable = "benchregistry" });
         var settings = Options.Create(new Functions.Hosting.IopOptions());
         var signal = new QueueOutboxSignal(new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString), storage, NullLogger<QueueOutboxSignal>.Instance);
-        ICaseStore store = new TableCaseStore(tables, storage, signal);
-        store = coldCache ? new AlwaysFromStorage(store) : store;
         var policy = PolicyProfileLoader.LoadBuiltIn();
+        ICaseStore store = new TableCaseStore(tables, storage, signal, policy, NullLogger<TableCaseStore>.Instance);
+        store = coldCache ? new AlwaysFromStorage(store) : store;
         var service = new CaseService(store, new TableRegistrationNumbers(tables, storage, settings, NullLogger<TableRegistrationNumbers>.Instance), policy, TimeProvider.System);
         var coordinator = new Actor("bench@mora.example", "Bench", ActorRole.Coordinator);
 

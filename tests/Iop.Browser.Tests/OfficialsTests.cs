@@ -222,6 +222,9 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await OpenCaseAsync(coordinator, id);
         await Assertions.Expect(coordinator.Locator("#requests")).ToContainTextAsync("Avslagen vid sammanträdet");
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = "Ta tillbaka för omarbetning" })).ToBeVisibleAsync();
+        // Discontinuing is one deliberate step away: the form opens from its own summary line.
+        await Assertions.Expect(coordinator.GetByLabel("Skäl (skickas till initiativtagaren)")).Not.ToBeVisibleAsync();
+        await coordinator.Locator("#discontinue > summary").ClickAsync();
         await coordinator.GetByLabel("Skäl (skickas till initiativtagaren)").FillAsync("Socialnämnden avslog överenskommelsen (§ 42).");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Avsluta ärendet" }).ClickAsync();
 

@@ -19,7 +19,7 @@ internal sealed class CoordinatorDigest(ICaseStore cases, ICoordinatorNotifier n
     public async Task<int> SendAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var open = CaseSummary.InWorkOrder((await cases.ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(c => WaitingOn.IsOpen(c.Stage)), now);
+        var open = CaseSummary.InWorkOrder((await cases.ListAsync(null, cancellationToken).ConfigureAwait(false)).Where(c => CaseListQuery.IsOpen(c.Stage)), now);
         if (open.Count == 0)
         {
             return 0;
@@ -29,7 +29,7 @@ internal sealed class CoordinatorDigest(ICaseStore cases, ICoordinatorNotifier n
         foreach (var summary in open)
         {
             var stored = await cases.LoadAsync(summary.Id, cancellationToken).ConfigureAwait(false);
-            var waiting = stored is null ? "–" : WaitingOn.Describe(stored.State);
+            var waiting = stored is null ? "–" : WaitingPhrase.Describe(stored.State);
             lines.Add(Line(summary, waiting, now));
         }
 

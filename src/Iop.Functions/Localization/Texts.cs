@@ -27,6 +27,14 @@ internal static class Texts
         _ => stage.ToString(),
     };
 
+    /// <summary>One party a case waits on: "IOP-samordnaren", "Organisationen (Anna Berg)", "Helena Sjöberg, Socialnämnden".</summary>
+    public static string AwaitedName(Awaited awaited) => awaited.Kind switch
+    {
+        PartyKind.Coordinator => T("IOP-samordnaren", "The IOP coordinator"),
+        PartyKind.Organisation => T($"Organisationen ({awaited.Name})", $"The organisation ({awaited.Name})"),
+        _ => string.IsNullOrEmpty(awaited.Organisation) ? awaited.Name : $"{awaited.Name}, {awaited.Organisation}",
+    };
+
     public static string AssessmentName(Assessment assessment) => assessment switch
     {
         Assessment.Met => T("Stämmer", "Met"),

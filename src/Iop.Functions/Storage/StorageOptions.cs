@@ -7,6 +7,12 @@ internal sealed class StorageOptions
 
     public string CasesTable { get; set; } = "cases";
 
+    /// <summary>The case list's index (one row per case).</summary>
+    public string CaseIndexTable { get; set; } = "caseindex";
+
+    /// <summary>How often the index is reconciled with the cases (rows a stopped process left lagging).</summary>
+    public TimeSpan IndexReconcileInterval { get; set; } = TimeSpan.FromHours(1);
+
     public string RegistryTable { get; set; } = "registry";
 
     public string OutboxQueue { get; set; } = "outbox";

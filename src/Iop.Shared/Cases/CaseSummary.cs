@@ -1,3 +1,4 @@
+using Iop.Common;
 using Iop.Policies;
 
 namespace Iop.Cases;
@@ -9,7 +10,7 @@ namespace Iop.Cases;
 /// <param name="Stage">Where the case stands.</param>
 /// <param name="ReceivedAt">When the initiative arrived.</param>
 /// <param name="UpdatedAt">When the case last changed.</param>
-/// <param name="DueAt">When the coordinator's next step is due, if one is.</param>
+/// <param name="DueAt">When the next step is due (the earliest among the parties waited on), if one is.</param>
 /// <param name="Version">The number of events in the case.</param>
 public sealed record CaseSummary(
     CaseId Id,
@@ -21,6 +22,18 @@ public sealed record CaseSummary(
     DateTimeOffset? DueAt,
     int Version)
 {
+    /// <summary>The organisation's number (organisationsnummer), as the organisation wrote it.</summary>
+    public string OrganisationNumber { get; init; } = "";
+
+    /// <summary>The initiative's contact person.</summary>
+    public string ContactName { get; init; } = "";
+
+    /// <summary>The contact person's e-mail address.</summary>
+    public string ContactEmail { get; init; } = "";
+
+    /// <summary>Whom the case waits on (väntar på), each with its due date.</summary>
+    public ValueList<Awaited> WaitingOn { get; init; } = ValueList<Awaited>.Empty;
+
     /// <summary>Whether the next step is overdue at <paramref name="now"/>.</summary>
     public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && due < now;
 
@@ -28,8 +41,14 @@ public sealed record CaseSummary(
     public static CaseSummary Of(RegisteredCase state, int version, DateTimeOffset updatedAt, PolicyProfile policy)
     {
         var file = state.File;
-        DateTimeOffset? due = state is Received or InScreening ? file.ReceivedAt.AddDays(policy.Reminders.ScreeningDueDays) : null;
-        return new CaseSummary(file.Id, file.Number, file.Initiative.OrganisationName, state.Stage, file.ReceivedAt, updatedAt, due, version);
+        var waitingOn = Cases.WaitingOn.Of(state, policy.Reminders);
+        return new CaseSummary(file.Id, file.Number, file.Initiative.OrganisationName, state.Stage, file.ReceivedAt, updatedAt, Cases.WaitingOn.NextDue(waitingOn), version)
+        {
+            OrganisationNumber = file.Initiative.OrganisationNumber,
+            ContactName = file.Initiative.Contact.Name,
+            ContactEmail = file.Initiative.Contact.Email,
+            WaitingOn = waitingOn,
+        };
     }
 
     /// <summary>The coordinator's order: overdue first (most overdue on top), then due soonest, then newest.</summary>

@@ -226,7 +226,11 @@ public static partial class BadInputCorpus
             var key = $"{method} /arenden";
             yield return new(key, "signed out", w => Send(w, Caller.Anonymous, m, "/arenden")) { Then = (_, r, _) => Status(r, 302, 401) };
             yield return new(key, "staff without the coordinator role", w => Send(w, Caller.OtherStaff, m, "/arenden")) { Then = (_, r, _) => Status(r, 302, 403, 404) };
-            foreach (var (name, query) in new[] { ("a stage that does not exist", "steg=999"), ("a negative stage", "steg=-1"), ("a script stage", "steg=%3Cscript%3E"), ("a hostile view", "visa=%3Cscript%3Ealert('corpus')%3C%2Fscript%3E"), ("a 1 MiB query", "visa=" + new string('v', 1 << 20)) })
+            foreach (var (name, query) in new[] { ("a stage that does not exist", "steg=999"), ("a negative stage", "steg=-1"), ("a script stage", "steg=%3Cscript%3E"), ("a hostile view", "visa=%3Cscript%3Ealert('corpus')%3C%2Fscript%3E"), ("a 1 MiB query", "visa=" + new string('v', 1 << 20)),
+                ("a 1 MiB search", "sok=" + new string('s', 1 << 20)), ("a search of only spaces", "sok=%20%20%20"), ("a hostile search", "sok=%3Cscript%3Ealert('corpus')%3C%2Fscript%3E"),
+                ("a page past the end", "sida=2147483647"), ("a negative page", "sida=-5"), ("a page that is not a number", "sida=abc"), ("a page beyond int", "sida=99999999999999999999"),
+                ("a hostile sort", "sortera=%3Cscript%3E&fallande=kanske"), ("a view that does not exist", "vy=%3Cscript%3E"),
+                ("a formula in the exported search", "handler=Csv&sok=%3D1%2B1"), ("an export handler in the wrong case", "handler=XLSX&vy=alla") })
             {
                 yield return Entry(key, name, w => Send(w, Caller.Coordinator, m, $"/arenden?{query}"));
             }

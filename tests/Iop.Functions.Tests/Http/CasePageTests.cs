@@ -1,5 +1,7 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using Iop.Cases;
+using Iop.Functions.Localization;
 using Iop.Functions.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -199,6 +201,39 @@ public sealed class CasePageTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Ärendet är avslutat och kan inte ändras.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(version, (await LoadAsync(id)).Version);
+    }
+
+    [Fact]
+    public async Task The_summary_at_the_top_says_whom_the_case_waits_on_by_when_and_links_to_what_moves_it_on()
+    {
+        var (client, id, url) = await SubmittedCaseAsync();
+        var received = (await LoadAsync(id)).State.File.ReceivedAt;
+
+        var before = new HtmlParser().ParseDocument(await client.GetStringAsync(url));
+        using var screened = await client.PostFormAsync(url, url + "?handler=Continue", Screening(version: 1));
+        var after = new HtmlParser().ParseDocument(await screened.Content.ReadAsStringAsync());
+
+        var summary = before.QuerySelector("#summary")!;
+        Assert.Same(summary, before.QuerySelectorAll("main h1 ~ *").First(e => e.Id is "summary" or "initiative"));
+        Assert.Equal("Inkommet", summary.QuerySelector("#stage")!.TextContent);
+        Assert.Equal($"IOP-samordnaren – senast {SwedishTime.FormatDate(received.AddDays(14))}", System.Text.RegularExpressions.Regex.Replace(summary.QuerySelector("#waiting-on li")!.TextContent.Trim(), @"\s+", " "));
+        Assert.Equal("#screening", summary.QuerySelector("#next-actions a")!.GetAttribute("href"));
+        Assert.NotNull(before.QuerySelector("#screening"));
+        Assert.True(before.QuerySelector("details#initiative")!.HasAttribute("open"));
+
+        // Once screened, what is done folds away and the next step is the first meeting.
+        Assert.False(after.QuerySelector("details#initiative")!.HasAttribute("open"));
+        Assert.False(after.QuerySelector("details#screened")!.HasAttribute("open"));
+        Assert.Equal(["#meetings", "#record-meeting"], after.QuerySelectorAll("#next-actions a").Select(a => a.GetAttribute("href")));
+        Assert.All(after.QuerySelectorAll("#next-actions a"), a => Assert.NotNull(after.QuerySelector(a.GetAttribute("href")!)));
+
+        // Discontinuing is behind its own summary line, closed until a refused attempt needs its message shown.
+        var discontinue = after.QuerySelector("details#discontinue")!;
+        Assert.False(discontinue.HasAttribute("open"));
+        Assert.Equal("Avsluta ärendet …", discontinue.QuerySelector("summary")!.TextContent.Trim());
+        using var refused = await client.PostFormAsync(url, url + "?handler=Discontinue", [new("Discontinuation.Version", "2"), new("Discontinuation.Reason", "")]);
+        var again = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.True(again.QuerySelector("details#discontinue")!.HasAttribute("open"));
     }
 
     [Fact]

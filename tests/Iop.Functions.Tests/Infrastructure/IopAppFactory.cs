@@ -132,7 +132,7 @@ public sealed class IopAppFactory(string storageConnectionString) : WebApplicati
 
         if (_storageSuffix is { } suffix)
         {
-            foreach (var (key, name) in new[] { ("CasesTable", "cases"), ("RegistryTable", "registry"), ("LocalOutboxTable", "devoutbox"), ("OutboxQueue", "outbox"), ("DocumentsContainer", "documents") })
+            foreach (var (key, name) in new[] { ("CasesTable", "cases"), ("CaseIndexTable", "caseindex"), ("RegistryTable", "registry"), ("LocalOutboxTable", "devoutbox"), ("OutboxQueue", "outbox"), ("DocumentsContainer", "documents") })
             {
                 builder.UseSetting($"Storage:{key}", name + suffix);
             }

@@ -30,6 +30,7 @@ internal sealed class TestCases
         Options = Microsoft.Extensions.Options.Options.Create(new StorageOptions
         {
             CasesTable = Name("cases"),
+            CaseIndexTable = Name("caseindex"),
             RegistryTable = Name("registry"),
             LocalOutboxTable = Name("devoutbox"),
             OutboxQueue = Name("outbox"),
@@ -39,7 +40,7 @@ internal sealed class TestCases
         Queues = azurite.Queues();
         Time = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         Signal = new QueueOutboxSignal(Queues, Options, NullLogger<QueueOutboxSignal>.Instance);
-        Store = new TableCaseStore(Tables, Options, Signal);
+        Store = new TableCaseStore(Tables, Options, Signal, Policy, NullLogger<TableCaseStore>.Instance);
         Numbers = new TableRegistrationNumbers(Tables, Options, Settings, NullLogger<TableRegistrationNumbers>.Instance);
         Service = new CaseService(Store, Numbers, Policy, Time);
     }
@@ -80,6 +81,8 @@ internal sealed class TestCases
     public TableRegistrationNumbers Numbers { get; }
 
     public CaseService Service { get; }
+
+    public TableClient IndexTable => Tables.GetTableClient(Options.Value.CaseIndexTable);
 
     public TableClient CasesTable => Tables.GetTableClient(Options.Value.CasesTable);
 

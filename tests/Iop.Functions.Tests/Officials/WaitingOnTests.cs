@@ -17,7 +17,7 @@ public sealed class WaitingOnTests(AzuriteFixture azurite) : IDisposable
     {
         var id = await OfficialsCases.ScopedAsync(_app, "socialnamnden", "morastrand");
 
-        var phrase = WaitingOn.Describe((RegisteredCase)(await OfficialsCases.LoadAsync(_app, id)).State);
+        var phrase = WaitingPhrase.Describe((RegisteredCase)(await OfficialsCases.LoadAsync(_app, id)).State);
 
         Assert.Equal(
             "IOP-samordnaren: dialogmöte med berörda; väntar på svar från Helena Sjöberg, förvaltningschef (bekräftelse av bemanning, Socialnämnden, senast 23 mars 2026), "

@@ -21,7 +21,9 @@ internal static class CaseStoreRegistration
         services.TryAddSingleton(_ => new QueueServiceClient(connectionString));
         services.TryAddSingleton<QueueOutboxSignal>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<QueueOutboxSignal>());
-        services.TryAddSingleton<ICaseStore, TableCaseStore>();
+        services.TryAddSingleton<TableCaseStore>();
+        services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
+        services.AddHostedService<CaseIndexReconciler>();
         services.TryAddSingleton<CaseOverviews>();
         return services;
     }

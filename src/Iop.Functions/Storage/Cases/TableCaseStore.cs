@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Iop.Cases;
 using Iop.Functions.Outbox;
+using Iop.Policies;
 using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Storage.Cases;
@@ -11,6 +12,7 @@ namespace Iop.Functions.Storage.Cases;
 /// <summary>
 /// The event-sourced case store on Azure Tables. One partition per case holds the snapshot row, one row per event and
 /// the outbox rows; a command's rows are written in one entity-group transaction guarded by the snapshot's ETag.
+/// The case list reads the <see cref="CaseIndex"/>, which the store writes after each transaction and reconciles.
 /// </summary>
 internal sealed class TableCaseStore : ICaseStore
 {
@@ -27,10 +29,19 @@ internal sealed class TableCaseStore : ICaseStore
 
     private readonly CreatedOnFirstUse<TableClient> _table;
     private readonly IOutboxSignal _signal;
+    private readonly CaseIndex _index;
+    private readonly PolicyProfile _policy;
+    private readonly ILogger<TableCaseStore> _logger;
+    private readonly Lock _gate = new();
+    private Task<int>? _reconciling;
+    private volatile bool _indexBuilt;
 
-    public TableCaseStore(TableServiceClient tables, IOptions<StorageOptions> options, IOutboxSignal signal)
+    public TableCaseStore(TableServiceClient tables, IOptions<StorageOptions> options, IOutboxSignal signal, PolicyProfile policy, ILogger<TableCaseStore> logger)
     {
         _signal = signal;
+        _policy = policy;
+        _logger = logger;
+        _index = new CaseIndex(tables, options);
         _table = new(async () =>
         {
             var table = tables.GetTableClient(options.Value.CasesTable);
@@ -92,6 +103,7 @@ internal sealed class TableCaseStore : ICaseStore
             }
         }
 
+        await IndexAsync(change.Summary, cancellationToken).ConfigureAwait(false);
         if (change.Effects.Count > 0)
         {
             await _signal.SignalAsync(change.Id, cancellationToken).ConfigureAwait(false);
@@ -113,24 +125,62 @@ internal sealed class TableCaseStore : ICaseStore
         return history;
     }
 
-    /// <summary>
-    /// A filtered scan over the whole table, reading only the snapshot rows' summary columns: fine for a municipality's
-    /// few hundred cases. Thousands of cases would want a separate index table kept in the same transactions.
-    /// </summary>
+    /// <summary>The cases from the index (built from the snapshots first, if it never was).</summary>
     public async Task<IReadOnlyList<CaseSummary>> ListAsync(Stage? stage, CancellationToken cancellationToken)
     {
-        var table = await _table.Value.ConfigureAwait(false);
-        var filter = stage is { } s
-            ? TableClient.CreateQueryFilter($"RowKey eq {CaseRows.Snapshot} and Stage eq {s.ToString()}")
-            : TableClient.CreateQueryFilter($"RowKey eq {CaseRows.Snapshot}");
-        var summaries = new List<CaseSummary>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: CaseRows.SummaryColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (!_indexBuilt)
         {
-            summaries.Add(CaseRows.ReadSummary(row));
+            await ReconcileIndexAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return summaries;
+        return await _index.ListAsync(stage, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Brings every index row up to its case's snapshot: rows missing (a case stored before the index existed) or
+    /// lagging (a process stopped between a case's transaction and its index write). Reads only the snapshots' versions,
+    /// and the full case only where a row must be written. Returns how many rows it wrote. Callers at the same time
+    /// share one round.
+    /// </summary>
+    public Task<int> ReconcileIndexAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_reconciling is null || _reconciling.IsCompleted)
+            {
+                _reconciling = ReconcileOnceAsync();
+            }
+
+            return _reconciling.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>One round, not cancelled by any one caller: it serves them all.</summary>
+    private async Task<int> ReconcileOnceAsync()
+    {
+        var table = await _table.Value.ConfigureAwait(false);
+        var indexed = await _index.VersionsAsync(CancellationToken.None).ConfigureAwait(false);
+        var written = 0;
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseRows.Snapshot}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", CaseRows.Version, "UpdatedAt"]).ConfigureAwait(false))
+        {
+            var id = CaseId.Parse(row.PartitionKey);
+            if (indexed.TryGetValue(id, out var version) && version >= row.GetInt32(CaseRows.Version))
+            {
+                continue;
+            }
+
+            if (await LoadAsync(id, CancellationToken.None).ConfigureAwait(false) is { } stored)
+            {
+                await _index.WriteAsync(CaseSummary.Of(stored.State, stored.Version, row.GetDateTimeOffset("UpdatedAt")!.Value, _policy), CancellationToken.None).ConfigureAwait(false);
+                written++;
+            }
+        }
+
+        _indexBuilt = true;
+        return written;
+    }
+
 
     /// <summary>
     /// Whether this very commit is in the table after all. The SDK retries a transaction whose answer was lost (a
@@ -142,6 +192,22 @@ internal sealed class TableCaseStore : ICaseStore
         var first = await table.GetEntityIfExistsAsync<TableEntity>(
             CaseRows.Partition(change.Id), CaseRows.EventKey(change.FromVersion + 1), select: [CaseRows.CommitId], cancellationToken: cancellationToken).ConfigureAwait(false);
         return first.HasValue && first.Value!.GetString(CaseRows.CommitId) == commitId;
+    }
+
+    /// <summary>
+    /// The case's index row, after its transaction. The command has happened whatever this does: a failure here only
+    /// leaves the row lagging until the reconciler comes by, so it is logged, not thrown.
+    /// </summary>
+    private async Task IndexAsync(CaseSummary summary, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _index.WriteAsync(summary, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e)
+        {
+            _logger.LogWarning(e, "The case list's row for case {CaseId} was not updated; the reconciler will.", summary.Id);
+        }
     }
 
     private StoredCase Remember(StoredCase stored)

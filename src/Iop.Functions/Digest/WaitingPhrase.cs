@@ -4,11 +4,8 @@ using Iop.Vetting;
 namespace Iop.Functions.Digest;
 
 /// <summary>What an open case waits for, and from whom, as one Swedish phrase for the coordinator's digest.</summary>
-internal static class WaitingOn
+internal static class WaitingPhrase
 {
-    /// <summary>Cases still on their way to a partnership (or a decision not to have one).</summary>
-    public static bool IsOpen(Stage stage) => stage is not (Stage.Active or Stage.Ended or Stage.Discontinued);
-
     /// <summary>The stage's phrase, then every open request to an official by name: the people the case waits on.</summary>
     public static string Describe(RegisteredCase state)
     {
