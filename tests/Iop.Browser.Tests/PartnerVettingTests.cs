@@ -58,15 +58,15 @@ public sealed partial class PartnerVettingTests(BrowserFixture fixture)
         await Assertions.Expect(initiator.GetByText("Tack! Värdegrunden är undertecknad.")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(initiator);
 
-        // The coordinator accepts every answer; the last acceptance completes vetting.
+        // The coordinator reviews every answer in one form; accepting the last completes vetting.
         await page.GotoAsync($"/arenden/{id}");
         await Accessibility.AssertNoViolationsAsync(page);
         foreach (var document in service.Policy.Documents)
         {
-            var row = page.Locator($"#request-{document.Id}");
-            await row.GetByLabel("Godkänn").CheckAsync();
-            await row.GetByRole(AriaRole.Button, new() { Name = "Spara granskningen" }).ClickAsync();
+            await page.Locator($"#request-{document.Id}").GetByLabel("Godkänn").CheckAsync();
         }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara granskningarna" }).ClickAsync();
 
         Assert.Equal("Berörda nämnder och bolag", await page.Locator("#stage").InnerTextAsync());
         await PortalLinkAsync(page, "Kontrollen klar – Portalföreningen", notification: true);

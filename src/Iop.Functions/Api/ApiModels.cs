@@ -69,7 +69,7 @@ internal sealed record ReassignRequestBody(int? ExpectedVersion, PersonDto? To, 
 
 /// <summary>The agreement's terms; the sections that concern them are rewritten from them.</summary>
 internal sealed record AgreementTermsRequest(
-    int? ExpectedVersion, string? TargetGroup, string? MunicipalitySignatory, string? OrganisationSignatory, DateOnly? TermStart, DateOnly? TermEnd, List<CoFinancingDto>? CoFinancing);
+    int? ExpectedVersion, string? TargetGroup, string? MunicipalitySignatory, string? OrganisationSignatory, DateOnly? TermStart, DateOnly? TermEnd, List<CoFinancingDto>? CoFinancing, string? InvoiceAddress = null);
 
 /// <summary>One party's contribution for one year: kronor and other contributions (e.g. volunteer hours, premises).</summary>
 internal sealed record CoFinancingDto(Iop.Agreements.Party? Party, int? Year, decimal? AmountSek, string? InKind);

@@ -49,7 +49,7 @@ internal static partial class CaseApi
 
         var financing = rows.Select(r => new CoFinancing(r.Party!.Value, r.Year!.Value, r.AmountSek ?? 0, r.InKind)).ToValueList();
         var terms = new AgreementTerms(
-            request.TargetGroup ?? "", request.MunicipalitySignatory ?? "", request.OrganisationSignatory ?? "", financing, new PartnershipTerm(request.TermStart!.Value, request.TermEnd!.Value));
+            request.TargetGroup ?? "", request.MunicipalitySignatory ?? "", request.OrganisationSignatory ?? "", financing, new PartnershipTerm(request.TermStart!.Value, request.TermEnd!.Value), request.InvoiceAddress);
         return RunAsync(id, new SetAgreementTerms(terms, context.User.ToActor()), request.ExpectedVersion, service, context, cancellationToken);
     }
 

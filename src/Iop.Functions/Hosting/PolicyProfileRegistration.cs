@@ -6,10 +6,15 @@ internal static class PolicyProfileRegistration
 {
     /// <summary>
     /// Loads the configured guideline at start-up. An invalid profile stops the app with a message naming the bad field,
-    /// rather than letting cases be screened against a broken checklist.
+    /// rather than letting cases be screened against a broken checklist. Registered once, however often it is called.
     /// </summary>
     public static IServiceCollection AddPolicyProfile(this IServiceCollection services, IConfiguration configuration)
     {
+        if (services.Any(s => s.ServiceType == typeof(PolicyProfile)))
+        {
+            return services;
+        }
+
         var configured = configuration[$"{IopOptions.Section}:{nameof(IopOptions.PolicyProfile)}"] ?? PolicyProfileLoader.DefaultProfileId;
         var profile = PolicyProfileLoader.BuiltInIds.Contains(configured)
             ? PolicyProfileLoader.LoadBuiltIn(configured)

@@ -33,6 +33,9 @@ internal static class StorageRegistration
         // The case store, its outbox and the local Microsoft 365 stand-ins; the clients above are reused.
         services.AddOutbox(builder.Configuration);
 
+        // After Azurite and the tables: the case list's index, built from the cases once and reconciled hourly.
+        services.AddHostedService<Storage.Cases.CaseIndexReconciler>();
+
         return builder;
     }
 }

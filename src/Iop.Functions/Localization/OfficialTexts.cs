@@ -136,6 +136,7 @@ internal static class OfficialTexts
         Iop.Agreements.AgreementRules.TargetGroupRequired => T("Beskriv målgruppen.", "Describe the target group."),
         Iop.Agreements.AgreementRules.SignatoryRequired => T("Ange vem som undertecknar för varje part (roll).", "Enter who signs for each party (role)."),
         Iop.Agreements.AgreementRules.BothPartiesFinance => T("Båda parter ska bidra, med pengar eller på annat sätt (kriterium 5).", "Both parties must contribute, with money or otherwise (criterion 5)."),
+        Iop.Agreements.AgreementRules.InvoiceAddressTooLong => T("Fakturaadressen får vara högst 500 tecken.", "The invoice address may be at most 500 characters."),
         Iop.Agreements.AgreementRules.InvalidContribution => T("Varje insats behöver ett belopp (0 eller mer) eller en beskrivning av insatsen i annan form, för ett år inom avtalstiden.", "Each contribution needs an amount (0 or more) or a description of the contribution in kind, for a year within the term."),
         Iop.Agreements.AgreementRules.TermTooLong => T("Avtalstiden får vara högst tio år.", "The term may be at most ten years."),
         Iop.Agreements.AgreementRules.UnknownSection => T("Avsnittet finns inte i riktlinjen.", "The guideline has no such section."),

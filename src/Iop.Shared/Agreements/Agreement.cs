@@ -27,7 +27,8 @@ public sealed record CoFinancing(Party Party, int Year, decimal AmountSek, strin
 /// <param name="OrganisationSignatory">Who signs for the organisation, by role (e.g. "Ordförande").</param>
 /// <param name="CoFinancing">Both parties' contributions per year.</param>
 /// <param name="Term">The agreement term (avtalstid).</param>
-public sealed record AgreementTerms(string TargetGroup, string MunicipalitySignatory, string OrganisationSignatory, ValueList<CoFinancing> CoFinancing, PartnershipTerm Term);
+/// <param name="InvoiceAddress">Where invoices are sent (fakturaadress), a few lines; written into the finances section.</param>
+public sealed record AgreementTerms(string TargetGroup, string MunicipalitySignatory, string OrganisationSignatory, ValueList<CoFinancing> CoFinancing, PartnershipTerm Term, string? InvoiceAddress = null);
 
 /// <summary>One section of the agreement as it reads now.</summary>
 /// <param name="Id">The guideline's section id.</param>
@@ -80,6 +81,9 @@ public static class AgreementRules
 {
     /// <summary>The agreement needs its terms before it goes to the committees.</summary>
     public const string TermsRequired = "agreement.terms-required";
+
+    /// <summary>An invoice address is a few lines at most.</summary>
+    public const string InvoiceAddressTooLong = "agreement.invoice-address-too-long";
 
     /// <summary>A target group is required.</summary>
     public const string TargetGroupRequired = "agreement.target-group-required";

@@ -12,6 +12,9 @@ namespace Iop.Agreements;
 public static class AgreementDecider
 {
     private const int MaxShortText = 200;
+
+    /// <summary>An invoice address: a few lines (addressee, reference, street, postcode and town).</summary>
+    private const int MaxAddress = 500;
     private const int LongestTermYears = 10;
 
     /// <summary>Decides an agreement command.</summary>
@@ -57,7 +60,8 @@ public static class AgreementDecider
                 $"{initiative.OrganisationName} har undertecknat kommunens värdegrund ({d.SignedAt.UtcDateTime:yyyy-MM-dd}). Organisationen är en fri och självständig aktör och får fritt granska och kritisera kommunen.",
             // The co-financing is stated once, as the table that follows this section in the document (and on the case page).
             "finances" => $"Parterna bidrar till verksamheten under avtalstiden enligt tabellen över medfinansiering. "
-                + $"{Contribution(terms, Party.Municipality, municipality)} och {Contribution(terms, Party.Organisation, initiative.OrganisationName)}.",
+                + $"{Contribution(terms, Party.Municipality, municipality)} och {Contribution(terms, Party.Organisation, initiative.OrganisationName)}."
+                + (terms.InvoiceAddress is { } invoices ? $"\n\nFakturor skickas till:\n{invoices}" : ""),
             "organisation" => $"Kontaktperson för {initiative.OrganisationName}: {initiative.Contact.Name} ({initiative.Contact.Email}). "
                 + (file.Organisations.Count > 0 ? "Berörda förvaltningar och bolag: " + string.Join(", ", file.Organisations.Select(o => $"{o.Name} ({o.Contact.Name})")) + "." : ""),
             "term" => $"Överenskommelsen gäller från och med {terms.Term.Start:yyyy-MM-dd} till och med {terms.Term.End:yyyy-MM-dd}.",
@@ -131,6 +135,11 @@ public static class AgreementDecider
             return Decision.Reject(AgreementRules.InvalidContribution, "Each contribution needs an amount or a description of what is given in kind, in a year of the term.");
         }
 
+        if (t.InvoiceAddress?.Trim().Length > MaxAddress)
+        {
+            return Decision.Reject(AgreementRules.InvoiceAddressTooLong, $"An invoice address may be at most {MaxAddress} characters.");
+        }
+
         return t.CoFinancing.Select(f => f.Party).Distinct().Count() < 2
             ? Decision.Reject(AgreementRules.BothPartiesFinance, "Both parties must contribute, with money or in kind.")
             : null;
@@ -141,6 +150,7 @@ public static class AgreementDecider
         TargetGroup = t.TargetGroup.Trim(),
         MunicipalitySignatory = SingleLine.Normalise(t.MunicipalitySignatory),
         OrganisationSignatory = SingleLine.Normalise(t.OrganisationSignatory),
+        InvoiceAddress = Blank(t.InvoiceAddress) ? null : t.InvoiceAddress!.Trim().ReplaceLineEndings("\n"),
         CoFinancing = t.CoFinancing.Select(f => f with { InKind = Blank(f.InKind) ? null : f.InKind!.Trim() }).OrderBy(f => f.Year).ThenBy(f => f.Party).ToValueList(),
     };
 

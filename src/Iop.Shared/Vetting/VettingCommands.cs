@@ -32,6 +32,12 @@ public sealed record SignDeclaration(string? SignerName, string? SignerRole, str
 /// <summary>The coordinator's review of a document: accept it, or ask for completion with a comment and a new due date.</summary>
 public sealed record ReviewDocument(string DocumentId, bool Accept, string? Comment, DateTimeOffset? NewDueAt, Actor By) : CaseCommand(By);
 
+/// <summary>One document's review within <see cref="ReviewDocuments"/>.</summary>
+public sealed record DocumentReview(string DocumentId, bool Accept, string? Comment, DateTimeOffset? NewDueAt);
+
+/// <summary>The coordinator reviews several submitted documents at once: every review is taken, or none is.</summary>
+public sealed record ReviewDocuments(ValueList<DocumentReview> Reviews, Actor By) : CaseCommand(By);
+
 /// <summary>The coordinator moves a request's due date.</summary>
 public sealed record ChangeDueDate(string DocumentId, DateTimeOffset DueAt, Actor By) : CaseCommand(By);
 

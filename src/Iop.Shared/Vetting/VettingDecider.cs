@@ -34,6 +34,7 @@ public static class VettingDecider
             MarkDocumentNotExisting c => CheckLink(v, c.TokenId, now) ?? CheckOpen(v, c.DocumentId) ?? MarkNotExisting(c, context),
             SignDeclaration c => CheckLink(v, c.TokenId, now) ?? Sign(state, c, context),
             ReviewDocument c => Review(v, c, context),
+            ReviewDocuments c => ReviewAll(v, c, context),
             ChangeDueDate c => CheckOpen(v, c.DocumentId) ?? CheckDueDate(c.DueAt, now) ?? Decision.Accept(new DocumentDueDateChanged(c.DocumentId, c.DueAt, c.By, now)),
             CheckDeadlines c => TakeDueSteps(v, c, context),
             _ => Decision.Reject(CaseRules.WrongStage, $"{command.GetType().Name} is not allowed during partner vetting."),
@@ -149,6 +150,38 @@ public static class VettingDecider
         return comment.Length == 0 ? Decision.Reject(VettingRules.CommentRequired, "Say what needs completing.")
             : comment.Length > CaseRules.MaxTextLength ? Decision.Reject(CaseRules.NoteTooLong, $"A comment may be at most {CaseRules.MaxTextLength} characters.")
             : CheckDueDate(due, context.Now) ?? Decision.Accept(new DocumentCompletionRequested(c.DocumentId, comment, due, c.By, context.Now));
+    }
+
+    /// <summary>
+    /// Each review decided as if given alone, on the vetting as the reviews before it left it; the first refusal refuses
+    /// them all, so a batch is taken whole or not at all. Vetting completes at most once, with the last acceptance.
+    /// </summary>
+    private static Decision ReviewAll(Vetting v, ReviewDocuments c, DecisionContext context)
+    {
+        if (c.Reviews.Count == 0)
+        {
+            return Decision.Reject(VettingRules.NothingToReview, "Choose a decision for at least one document.");
+        }
+
+        if (c.Reviews.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal).Count() != c.Reviews.Count)
+        {
+            return Decision.Reject(VettingRules.NothingToReview, "Each document may be reviewed once in a batch.");
+        }
+
+        var events = new List<CaseEvent>();
+        foreach (var review in c.Reviews)
+        {
+            var decision = Review(v, new ReviewDocument(review.DocumentId, review.Accept, review.Comment, review.NewDueAt, c.By), context);
+            if (decision.IsRejected)
+            {
+                return decision;
+            }
+
+            events.AddRange(decision.Events);
+            v = decision.Events.Where(e => e is not PartnerVettingCompleted).Aggregate(v, Evolve);
+        }
+
+        return Decision.Accept([.. events]);
     }
 
     /// <summary>A due date lies ahead, and at most a year ahead: a request to an organisation is not left open for longer.</summary>

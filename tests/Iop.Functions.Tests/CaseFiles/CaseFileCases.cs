@@ -82,6 +82,9 @@ public static class CaseFileCases
         await OfficialsCases.Accept(service, id, new RecordSignature(Party.Municipality, "Anna Ordförande", "Kommunstyrelsens ordförande", today, coordinator));
         await OfficialsCases.Accept(service, id, new RecordSignature(Party.Organisation, "Karin Ek", "Ordförande", today, coordinator));
         Assert.IsType<ActivePartnership>((await OfficialsCases.LoadAsync(app, id)).State);
+
+        // The workflow records each invitation's calendar id after the fact: wait for them, so the timeline stands still.
+        await Eventually.WaitForAsync(() => OfficialsCases.LoadAsync(app, id), c => c.State.File.Meetings.All(m => m.CalendarEventId is not null), "the meetings' calendar ids");
         return new CaseFileCase(id, documents, extract);
     }
 

@@ -61,16 +61,18 @@ public static partial class BadInputCorpus
         };
         yield return new("StartVetting", w => w.FirstMeeting, Fields());
         yield return new("NewLink", w => w.Vetting, Fields());
-        yield return new("Review", w => w.Vetting, Fields(("document", CorpusWorld.Document), ("decision", "complete"), ("comment", "Komplettera."), ("dueDate", "2026-04-01")))
+        yield return new("ReviewAll", w => w.Vetting, Fields(("reviews[0].document", CorpusWorld.Document), ("reviews[0].decision", "complete"), ("reviews[0].comment", "Komplettera."), ("reviews[0].dueDate", "2026-04-01")))
         {
-            Texts = ["comment"],
+            Texts = ["reviews[0].comment"],
             Own =
             [
-                ("a decision that is no decision", Set(("decision", Hostile.Script)), false),
-                ("a document not requested", Set(("document", "..%2F..%2Fx")), false),
-                ("a due date in year 1", Set(("dueDate", "0001-01-01")), false),
-                ("a due date in year 9999", Set(("dueDate", "9999-12-31")), false),
-                ("a due date that is no date", Set(("dueDate", "2026-02-30")), false),
+                ("a decision that is no decision", Set(("reviews[0].decision", Hostile.Script)), false),
+                ("a document not requested", Set(("reviews[0].document", "..%2F..%2Fx")), false),
+                ("the same document twice", Set(("reviews[1].document", CorpusWorld.Document), ("reviews[1].decision", "accept")), false),
+                ("every document accepted with none listed", Set(("acceptAll", "true"), ("reviews[0].document", "")), false),
+                ("a due date in year 1", Set(("reviews[0].dueDate", "0001-01-01")), false),
+                ("a due date in year 9999", Set(("reviews[0].dueDate", "9999-12-31")), false),
+                ("a due date that is no date", Set(("reviews[0].dueDate", "2026-02-30")), false),
             ],
         };
         yield return new("DueDate", w => w.Vetting, Fields(("document", CorpusWorld.Document), ("dueDate", "2026-04-01")))
@@ -220,6 +222,22 @@ public static partial class BadInputCorpus
 
     private static IEnumerable<CorpusEntry> CaseListEntries()
     {
+        foreach (var (method, handler) in new[] { "GET", "HEAD" }.SelectMany(m => new[] { "Csv", "Xlsx" }.Select(h => (new HttpMethod(m), h))))
+        {
+            var key = $"{method} /arenden [{handler}]";
+            yield return new(key, "signed out", w => Send(w, Caller.Anonymous, method, $"/arenden?handler={handler}")) { Then = (_, r, _) => Status(r, 302, 401) };
+            yield return new(key, "staff without the coordinator role", w => Send(w, Caller.OtherStaff, method, $"/arenden?handler={handler}")) { Then = (_, r, _) => Status(r, 302, 403) };
+            foreach (var (name, query) in new[] { ("a formula as the search", "sok=%3DCMD%7C'%2FC%20calc'!A0"), ("a 1 MiB search", "sok=" + new string('s', 1 << 20)), ("a hostile view and sort", "vy=%3Cscript%3E&sortera=..%2F..&fallande=x"), ("a page that is no number", "sida=%00") })
+            {
+                yield return Entry(key, name, w => Send(w, Caller.Coordinator, method, $"/arenden?handler={handler}&{query}"));
+            }
+        }
+
+        foreach (var handler in new[] { "Csv", "Xlsx" })
+        {
+            yield return new($"GET /arenden [{handler}]", "POST instead of GET", w => Raw(w, Caller.Coordinator, HttpMethod.Post, $"/arenden?handler={handler}", [], "application/x-www-form-urlencoded")) { MustRefuse = true };
+        }
+
         foreach (var method in new[] { "GET", "HEAD" })
         {
             var m = new HttpMethod(method);

@@ -5,6 +5,10 @@ public static partial class BadInputCorpus
 {
     private const string DocumentDownload = "GET /arenden/{id}/dokument/{documentId}/{fileId}";
     private const string AgreementDownload = "GET /arenden/{id}/overenskommelse.docx";
+    private const string CaseFilePage = "GET /arenden/{id}/akt";
+    private const string CaseFilePdf = "GET /arenden/{id}/akt.pdf";
+    private const string CaseFilePageHead = "HEAD /arenden/{id}/akt";
+    private const string CaseFilePdfHead = "HEAD /arenden/{id}/akt.pdf";
 
     private static IEnumerable<CorpusEntry> DownloadEntries()
     {
@@ -42,6 +46,26 @@ public static partial class BadInputCorpus
                 return Task.CompletedTask;
             },
         };
+
+        foreach (var (key, suffix) in new[] { (CaseFilePage, "akt"), (CaseFilePdf, "akt.pdf") })
+        {
+            foreach (var (name, id) in Hostile.Ids)
+            {
+                yield return new(key, name, w => Get(w, Caller.Coordinator, $"/arenden/{id}/{suffix}")) { MustRefuse = true };
+            }
+
+            yield return new(key, "signed out", w => Get(w, Caller.Anonymous, $"/arenden/{w.Vetting}/{suffix}")) { Then = (_, r, _) => Status(r, 302, 401) };
+            yield return new(key, "staff without the coordinator role", w => Get(w, Caller.OtherStaff, $"/arenden/{w.Vetting}/{suffix}")) { Then = (_, r, _) => Status(r, 302, 403) };
+            yield return new(key, "a case with a file named with script and a right-to-left override", w => Get(w, Caller.Coordinator, $"/arenden/{w.Vetting}/{suffix}"));
+            yield return new(key, "POST instead of GET", w => Raw(w, Caller.Coordinator, HttpMethod.Post, $"/arenden/{w.Vetting}/{suffix}", [], "application/x-www-form-urlencoded")) { MustRefuse = true };
+        }
+
+        foreach (var (key, suffix) in new[] { (CaseFilePageHead, "akt"), (CaseFilePdfHead, "akt.pdf") })
+        {
+            yield return new(key, "signed out", w => Send(w, Caller.Anonymous, HttpMethod.Head, $"/arenden/{w.Vetting}/{suffix}")) { Then = (_, r, _) => Status(r, 302, 401) };
+            yield return new(key, "an unknown case", w => Send(w, Caller.Coordinator, HttpMethod.Head, $"/arenden/{Guid.NewGuid():N}/{suffix}")) { MustRefuse = true };
+            yield return Entry(key, "a case in vetting", w => Send(w, Caller.Coordinator, HttpMethod.Head, $"/arenden/{w.Vetting}/{suffix}"));
+        }
 
         yield return new(AgreementDownload, "a case without an agreement", w => Get(w, Caller.Coordinator, $"/arenden/{w.Received}/overenskommelse.docx")) { MustRefuse = true };
         yield return new(AgreementDownload, "signed out", w => Get(w, Caller.Anonymous, $"/arenden/{w.Decision}/overenskommelse.docx")) { Then = (_, r, _) => Status(r, 302, 401) };

@@ -23,6 +23,9 @@ public sealed class PublishedWorker : IAsyncLifetime
 
     public IReadOnlyList<string> ZipRootEntries { get; private set; } = [];
 
+    /// <summary>Every entry of the zip.</summary>
+    public IReadOnlyList<string> ZipEntries { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         var configuration = typeof(Program).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
@@ -44,7 +47,8 @@ public sealed class PublishedWorker : IAsyncLifetime
         Assert.True(process.ExitCode == 0, $"dotnet publish failed:\n{await output}\n{await error}");
 
         using var zip = ZipFile.OpenRead(Zip);
-        ZipRootEntries = [.. zip.Entries.Select(e => e.FullName).Where(name => !name.Contains('/', StringComparison.Ordinal))];
+        ZipEntries = [.. zip.Entries.Select(e => e.FullName)];
+        ZipRootEntries = [.. ZipEntries.Where(name => !name.Contains('/', StringComparison.Ordinal))];
         await using var metadata = zip.GetEntry("functions.metadata")?.Open() ?? throw new InvalidOperationException("No functions.metadata at the zip's root.");
         using var document = await JsonDocument.ParseAsync(metadata);
         Functions = [.. document.RootElement.EnumerateArray().Select(f => f.Clone())];

@@ -45,6 +45,17 @@ public sealed class WorkerLayoutTests(PublishedWorker published) : IClassFixture
     }
 
     [Fact]
+    public void The_package_carries_the_case_file_pdfs_fonts_with_their_licence()
+    {
+        // An App Service image may have no fonts at all; PDFsharp reads them from the fonts folder beside the app.
+        Assert.True(File.Exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), "The build machine needs fonts-dejavu-core, which .ci/run installs.");
+        foreach (var file in new[] { "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/DejaVuSansMono.ttf", "fonts/LICENSE-DejaVu.txt" })
+        {
+            Assert.Contains(file, published.ZipEntries);
+        }
+    }
+
+    [Fact]
     public void The_assembly_has_the_workflows_classes() // guards the theories below against an empty reflection
     {
         Assert.Contains(nameof(CaseLifecycle), OrchestratorNames);

@@ -80,6 +80,20 @@ public sealed class AgreementRules
     }
 
     [Fact]
+    public void The_invoice_address_from_the_terms_is_written_into_the_finances_section_and_kept_to_a_few_lines()
+    {
+        var address = "Mora kommun\r\nFakturaservice, ref. IOP 2026/7\r\nBox 1000, 792 21 Mora";
+
+        var state = (RegisteredCase)Given(Drafting).When(new SetAgreementTerms(Terms with { InvoiceAddress = "  " + address + "\n" }, Coordinator)).ThenState();
+        var text = state.File.Agreement!.Find("finances")!.Text;
+
+        Assert.EndsWith("\n\nFakturor skickas till:\nMora kommun\nFakturaservice, ref. IOP 2026/7\nBox 1000, 792 21 Mora", text, StringComparison.Ordinal);
+        Assert.Equal(address.ReplaceLineEndings("\n"), state.File.Agreement.Terms.InvoiceAddress);
+        Assert.DoesNotContain("Fakturor", ((RegisteredCase)Given(Drafting).When(new SetAgreementTerms(Terms, Coordinator)).ThenState()).File.Agreement!.Find("finances")!.Text, StringComparison.Ordinal);
+        Given(Drafting).When(new SetAgreementTerms(Terms with { InvoiceAddress = new string('x', 501) }, Coordinator)).ThenRejected(Iop.Agreements.AgreementRules.InvoiceAddressTooLong);
+    }
+
+    [Fact]
     public void A_section_the_coordinator_wrote_survives_new_terms()
     {
         var set = new AgreementTermsSet(AgreementDecider.Draft(Policy, ((RegisteredCase)CaseDecider.Replay([Submitted])).File, Terms, null), Coordinator, Now);

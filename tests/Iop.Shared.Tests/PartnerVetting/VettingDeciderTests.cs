@@ -1,4 +1,5 @@
 using Iop.Cases;
+using Iop.Common;
 using Iop.Vetting;
 using static Iop.Shared.Tests.Cases.Spec;
 
@@ -168,6 +169,35 @@ public sealed class VettingDeciderTests
 
         var scoping = Assert.IsType<InScoping>(state);
         Assert.True(scoping.File.Vetting!.IsComplete);
+    }
+
+    [Fact]
+    public void Reviewing_every_document_at_once_completes_vetting_once()
+    {
+        var answered = Policy.Documents.Select(d => (CaseEvent)new DocumentUploaded(d.Id, Pdf, Initiator, Now)).ToList();
+        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
+        var all = new ReviewDocuments(Policy.Documents.Select(d => new DocumentReview(d.Id, true, null, null)).ToValueList(), Coordinator);
+
+        var decision = Given(InVetting([.. answered, signed])).When(all).Decision;
+
+        Assert.Equal(Policy.Documents.Select(d => d.Id), decision.Events.OfType<DocumentAccepted>().Select(e => e.DocumentId));
+        Assert.Single(decision.Events.OfType<PartnerVettingCompleted>());
+        Assert.IsType<PartnerVettingCompleted>(decision.Events[^1]);
+    }
+
+    [Fact]
+    public void A_batch_with_one_review_refused_is_refused_whole()
+    {
+        var answered = new CaseEvent[] { new DocumentUploaded("statutes", Pdf, Initiator, Now), new DocumentUploaded("annual-report", Pdf, Initiator, Now) };
+        ReviewDocuments Batch(params DocumentReview[] reviews) => new([.. reviews], Coordinator);
+
+        Given(InVetting(answered)).When(Batch(new("statutes", true, null, null), new("annual-report", false, " ", null))).ThenRejected(VettingRules.CommentRequired);
+        Given(InVetting(answered)).When(Batch(new("statutes", true, null, null), new("budget", true, null, null))).ThenRejected(VettingRules.NotRequested);
+        Given(InVetting(answered)).When(Batch(new("statutes", true, null, null), new("statutes", true, null, null))).ThenRejected(VettingRules.NothingToReview);
+        Given(InVetting(answered)).When(Batch()).ThenRejected(VettingRules.NothingToReview);
+        Given(InVetting(answered))
+            .When(Batch(new("statutes", true, null, null), new("annual-report", false, "Sidan 2 saknas.", Now.AddDays(10))))
+            .Then(new DocumentAccepted("statutes", Coordinator, Now), new DocumentCompletionRequested("annual-report", "Sidan 2 saknas.", Now.AddDays(10), Coordinator, Now));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal sealed partial class DetailsModel
     public Task<IActionResult> OnPostAgreementTermsAsync(
         string id, [FromForm] int version, [FromForm] string? targetGroup, [FromForm] string? municipalitySignatory, [FromForm] string? organisationSignatory,
         [FromForm] string? termStart, [FromForm] string? termEnd, [FromForm] string?[]? year, [FromForm] string?[]? party, [FromForm] string?[]? amount, [FromForm] string?[]? inKind,
-        CancellationToken cancellationToken)
+        [FromForm] string? invoiceAddress, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(termStart?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
             || !DateOnly.TryParseExact(termEnd?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
@@ -45,7 +45,7 @@ internal sealed partial class DetailsModel
             rows.Add(new CoFinancing(who, yearValue, sum, k));
         }
 
-        var terms = new AgreementTerms(targetGroup ?? "", municipalitySignatory ?? "", organisationSignatory ?? "", rows.ToValueList(), new PartnershipTerm(start, end));
+        var terms = new AgreementTerms(targetGroup ?? "", municipalitySignatory ?? "", organisationSignatory ?? "", rows.ToValueList(), new PartnershipTerm(start, end), invoiceAddress);
         return RunAsync(id, new SetAgreementTerms(terms, User.ToActor()), version, T("Överenskommelsens villkor är sparade och avsnitten uppdaterade.", "The agreement's terms are saved and its sections updated."), "agreement", cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Iop.Cases;
+using Iop.Common;
 using Iop.Functions.Localization;
 using Iop.Functions.Portal;
 using Iop.Functions.Security;
@@ -19,30 +20,77 @@ internal sealed partial class DetailsModel
         RunAsync(id, new IssuePortalLink(PortalTokens.NewTokenId(), LinkExpiry(), User.ToActor()), version,
             T("En ny länk har skickats. Den gamla fungerar inte längre.", "A new link has been sent. The old one no longer works."), cancellationToken);
 
-    public Task<IActionResult> OnPostReviewAsync(
-        string id, [FromForm] int version, [FromForm] string document, [FromForm] string? decision, [FromForm] string? comment, [FromForm] string? dueDate, CancellationToken cancellationToken)
+    /// <summary>What the coordinator chose for each submitted document, kept to show again when the form is refused.</summary>
+    [BindProperty(Name = "reviews")]
+    public List<ReviewInput> Reviews { get; set; } = [];
+
+    /// <summary>
+    /// Reviews every submitted document in one form: each accepted, sent back for completion with a comment, or left for
+    /// later. All are taken or none: a comment missing for one document refuses the form and keeps what was written.
+    /// </summary>
+    public async Task<IActionResult> OnPostReviewAllAsync(string id, [FromForm] int version, [FromForm] bool acceptAll, CancellationToken cancellationToken)
     {
-        if (decision is not ("accept" or "complete"))
+        var chosen = Reviews.Where(r => acceptAll || r.Decision is "accept" or "complete").ToList();
+        var errors = new List<(string Field, string Message)>();
+        if (Reviews.Any(r => r.Decision is not (null or "" or "later" or "accept" or "complete") || string.IsNullOrEmpty(r.Document)))
         {
-            return FailAsync(id, "vetting", T("Välj om dokumentet godkänns eller behöver kompletteras.", "Choose whether the document is accepted or needs completion."), cancellationToken);
+            errors.Add(("batch-review", Unreadable));
+        }
+        else if (chosen.Count == 0)
+        {
+            errors.Add(("batch-review", T("Välj Godkänn eller Behöver kompletteras för minst ett dokument.", "Choose Accept or Needs completion for at least one document.")));
         }
 
-        if (!TryParseDate(dueDate, out var due))
+        var reviews = new List<DocumentReview>();
+        foreach (var review in chosen)
         {
-            return FailAsync(id, "vetting", T("Skriv datumet som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."), cancellationToken);
+            var accept = acceptAll || review.Decision == "accept";
+            var name = policy.Documents.FirstOrDefault(d => d.Id == review.Document)?.Name.In(Language.Code) ?? review.Document;
+            if (!accept && string.IsNullOrWhiteSpace(review.Comment))
+            {
+                errors.Add(($"batch-comment-{review.Document}", T($"Skriv vad som behöver kompletteras i {name}.", $"Write what needs completing in {name}.")));
+            }
+
+            if (!TryParseDate(accept ? null : review.DueDate, out var due))
+            {
+                errors.Add(($"batch-due-{review.Document}", T($"Skriv datumet för {name} som ÅÅÅÅ-MM-DD.", $"Write the date for {name} as YYYY-MM-DD.")));
+            }
+
+            reviews.Add(new DocumentReview(review.Document!, accept, accept ? null : review.Comment, due));
         }
 
-        var command = new ReviewDocument(document, decision == "accept", comment, due, User.ToActor());
-        var done = decision == "accept"
-            ? T("Dokumentet är godkänt.", "The document is accepted.")
-            : T("Organisationen har fått besked om kompletteringen.", "The organisation has been told what to complete.");
-        return RunAsync(id, command, version, done, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return !await LoadAsync(id, cancellationToken).ConfigureAwait(false) ? NotFound() : Problem(errors, StatusCodes.Status400BadRequest);
+        }
+
+        var accepted = reviews.Count(r => r.Accept);
+        var done = (accepted, reviews.Count - accepted) switch
+        {
+            (_, 0) => T($"{accepted} dokument är godkända.", $"{accepted} documents are accepted."),
+            (0, var sent) => T($"Organisationen har fått besked om vad som ska kompletteras i {sent} dokument.", $"The organisation has been told what to complete in {sent} documents."),
+            (_, var sent) => T($"{accepted} dokument är godkända; organisationen har fått besked om kompletteringen av {sent}.", $"{accepted} documents are accepted; the organisation has been told what to complete in {sent}."),
+        };
+        return await RunAsync(id, new ReviewDocuments(reviews.ToValueList(), User.ToActor()), version, done, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IActionResult> OnPostDueDateAsync(string id, [FromForm] int version, [FromForm] string document, [FromForm] string? dueDate, CancellationToken cancellationToken) =>
         !TryParseDate(dueDate, out var due) || due is null
             ? FailAsync(id, "vetting", T("Skriv datumet som ÅÅÅÅ-MM-DD.", "Write the date as YYYY-MM-DD."), cancellationToken)
             : RunAsync(id, new ChangeDueDate(document, due.Value, User.ToActor()), version, T("Datumet är ändrat.", "The date is changed."), cancellationToken);
+
+    /// <summary>One row of the review form.</summary>
+    public sealed class ReviewInput
+    {
+        public string? Document { get; set; }
+
+        /// <summary>accept, complete, or later (the default: not reviewed now).</summary>
+        public string? Decision { get; set; }
+
+        public string? Comment { get; set; }
+
+        public string? DueDate { get; set; }
+    }
 
     private DateTimeOffset LinkExpiry() => time.GetUtcNow().AddDays(portal.Value.LinkLifetimeDays);
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Iop.Cases;
+using Iop.Functions.Hosting;
 using Iop.Functions.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,9 +22,9 @@ internal static class CaseStoreRegistration
         services.TryAddSingleton(_ => new QueueServiceClient(connectionString));
         services.TryAddSingleton<QueueOutboxSignal>();
         services.TryAddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<QueueOutboxSignal>());
+        services.AddPolicyProfile(configuration);
         services.TryAddSingleton<TableCaseStore>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
-        services.AddHostedService<CaseIndexReconciler>();
         services.TryAddSingleton<CaseOverviews>();
         return services;
     }
