@@ -16,7 +16,7 @@ namespace Iop.Functions.Storage.Cases;
 /// own transaction; a row can only lag (a process stopped in between), never run ahead, and the reconciler brings a
 /// lagging row up to the snapshot's version.
 /// Each process keeps the rows in memory and asks storage only for the rows changed since it last looked (by their
-/// timestamps, with a minute's overlap for writes that became visible late), and reads them all again every ten
+/// timestamps, with an overlap for writes that became visible late), and reads them all again every ten
 /// minutes; a list therefore costs one small query whatever the number of cases.
 /// </summary>
 internal sealed class CaseIndex
@@ -26,8 +26,11 @@ internal sealed class CaseIndex
     /// <summary>How many times a row is written again after another writer got there first.</summary>
     private const int Attempts = 5;
 
-    /// <summary>How far back each look for changed rows reaches before the last row seen: writes land out of order.</summary>
-    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How far back each look for changed rows reaches before the last row seen: a row's timestamp is taken when its
+    /// write begins, so a slow write can become visible after a later one. Far longer than any write takes.
+    /// </summary>
+    internal static readonly TimeSpan Overlap = TimeSpan.FromSeconds(15);
 
     /// <summary>How often every row is read again, whatever the looks for changes found.</summary>
     private static readonly TimeSpan FullReadEvery = TimeSpan.FromMinutes(10);
