@@ -61,7 +61,7 @@ public static class WaitingOn
         var file = state.File;
         DateTimeOffset? due = state switch
         {
-            Received or InScreening => file.ReceivedAt.AddDays(cadence.ScreeningDueDays),
+            Received or InScreening => cadence.ScreeningDueAfter(file.ReceivedAt),
             AtFirstMeeting => Booked(file, MeetingKind.FirstMeeting),
             AtStakeholderMeeting => Booked(file, MeetingKind.StakeholderMeeting),
             AtFollowUpMeeting => Booked(file, MeetingKind.FollowUpMeeting),

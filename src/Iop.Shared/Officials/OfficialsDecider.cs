@@ -44,7 +44,7 @@ public static class OfficialsDecider
     /// <summary>Staffing requests to the head of each newly scoped organisation.</summary>
     public static RequestsSent StaffingRequests(IEnumerable<ScopedOrganisation> organisations, DecisionContext context, Actor by)
     {
-        var due = context.Now.AddDays(context.Policy.Reminders.DueDays);
+        var due = context.Policy.Reminders.DueAfter(context.Now);
         return new RequestsSent(
             organisations.Select(o => OfficialRequest.Open($"staffing-{o.Id}", RequestKind.StaffingConfirmation, o.Id, o.Name, o.Head, context.Now, due)).ToValueList(),
             by,
@@ -82,7 +82,7 @@ public static class OfficialsDecider
             yield break;
         }
 
-        var due = context.Now.AddDays(context.Policy.Reminders.DueDays);
+        var due = context.Policy.Reminders.DueAfter(context.Now);
         var requests = file.Organisations.Select(o =>
         {
             var confirmed = staffing.FirstOrDefault(r => r.OrganisationId == o.Id)?.Answer?.Content is StaffingAnswer { Confirmed: true, Officials: [var first, ..] } ? first : o.Contact;
@@ -96,7 +96,7 @@ public static class OfficialsDecider
     public static RequestsSent DecisionRequests(CaseFile file, DecisionContext context, Actor by)
     {
         var round = file.Requests.Where(r => r.Kind == RequestKind.CommitteeDecision).Select(r => r.Round).DefaultIfEmpty(0).Max() + 1;
-        var due = context.Now.AddDays(context.Policy.Reminders.DueDays);
+        var due = context.Policy.Reminders.DueAfter(context.Now);
         return new RequestsSent(
             file.Organisations.Select(o => OfficialRequest.Open($"decision-{round}-{o.Id}", RequestKind.CommitteeDecision, o.Id, o.Name, o.Secretary, context.Now, due) with { Round = round })
                 .ToValueList(),
@@ -152,7 +152,7 @@ public static class OfficialsDecider
 
         var number = requests.Count(r => r.Kind == RequestKind.ProcurementOpinion) + 1;
         var request = OfficialRequest.Open(
-            $"procurement-{number}", RequestKind.ProcurementOpinion, null, c.ProcurementUnit.Name, c.ProcurementUnit, context.Now, context.Now.AddDays(context.Policy.Reminders.DueDays));
+            $"procurement-{number}", RequestKind.ProcurementOpinion, null, c.ProcurementUnit.Name, c.ProcurementUnit, context.Now, context.Policy.Reminders.DueAfter(context.Now));
         return Decision.Accept(new RequestsSent(ValueList.Of(request), c.By, context.Now));
     }
 
@@ -220,7 +220,7 @@ public static class OfficialsDecider
         }
 
         // The new person gets a fair time to answer: the guideline's days from now, unless the old date is later.
-        var due = request!.DueAt > context.Now.AddDays(context.Policy.Reminders.DueDays) ? request.DueAt : context.Now.AddDays(context.Policy.Reminders.DueDays);
+        var due = request!.DueAt > context.Policy.Reminders.DueAfter(context.Now) ? request.DueAt : context.Policy.Reminders.DueAfter(context.Now);
         return CheckTransfer(request, c.To, c.Reason)
             ?? Decision.Accept(new RequestTransferred(request.Id, new RequestTransfer(request.Addressee, Clean(c.To), Trim(c.Reason), c.By.Name, ByCoordinator: true, context.Now), due, c.By, context.Now));
     }

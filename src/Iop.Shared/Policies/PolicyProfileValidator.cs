@@ -72,6 +72,7 @@ internal static class PolicyProfileValidator
         Require(r.FirstReminderDaysBeforeDue >= 0 && r.FirstReminderDaysBeforeDue < r.DueDays, "reminders.firstReminderDaysBeforeDue", "must be at least 0 and less than dueDays");
         Require(r.RepeatEveryDaysOverdue is > 0 and <= MaxDays, "reminders.repeatEveryDaysOverdue", $"must be between 1 and {MaxDays}");
         Require(r.EscalateAfterDaysOverdue is > 0 and <= MaxDays, "reminders.escalateAfterDaysOverdue", $"must be between 1 and {MaxDays}");
+        Require(r.DayCount is ReminderCadence.CalendarDays or ReminderCadence.WorkingDays, "reminders.dayCount", $"must be '{ReminderCadence.CalendarDays}' or '{ReminderCadence.WorkingDays}', not '{r.DayCount}'");
         return errors;
     }
 

@@ -5,7 +5,8 @@ namespace Iop.Vetting;
 
 /// <summary>
 /// The guideline's reminder cadence as steps in time: a reminder some days before the due date, one on it, then at a
-/// fixed interval while overdue; the coordinator is told once when an item is overdue by the escalation limit.
+/// fixed interval while overdue; the coordinator is told once when an item is overdue by the escalation limit. Under
+/// working days (<see cref="ReminderCadence.WorkingDays"/>) a step that falls on a day off moves to a working day.
 /// </summary>
 public static class ReminderSchedule
 {
@@ -17,18 +18,26 @@ public static class ReminderSchedule
 
         if (cadence.FirstReminderDaysBeforeDue > 0)
         {
-            yield return Step($"before{cadence.FirstReminderDaysBeforeDue}", dueAt.AddDays(-cadence.FirstReminderDaysBeforeDue));
+            yield return Step($"before{cadence.FirstReminderDaysBeforeDue}", cadence.StepAt(dueAt, -cadence.FirstReminderDaysBeforeDue));
         }
 
         if (cadence.RemindOnDueDate)
         {
-            yield return Step("due", dueAt);
+            yield return Step("due", cadence.StepAt(dueAt, 0));
         }
 
-        yield return Step("escalate", dueAt.AddDays(cadence.EscalateAfterDaysOverdue), escalation: true);
+        yield return Step("escalate", cadence.StepAt(dueAt, cadence.EscalateAfterDaysOverdue), escalation: true);
+        DateTimeOffset? previous = null;
         for (var days = cadence.RepeatEveryDaysOverdue; dueAt.AddDays(days - cadence.RepeatEveryDaysOverdue) <= until; days += cadence.RepeatEveryDaysOverdue)
         {
-            yield return Step($"after{days}", dueAt.AddDays(days));
+            // Under working days a short interval can move several steps onto the same working day: remind once.
+            var at = cadence.StepAt(dueAt, days);
+            if (at != previous)
+            {
+                yield return Step($"after{days}", at);
+            }
+
+            previous = at;
         }
     }
 

@@ -14,7 +14,7 @@ public static class VettingDecider
     /// <summary>Starts vetting: every document of the guideline requested, due after the guideline's days, and a portal link.</summary>
     public static Decision Start(StartPartnerVetting c, DecisionContext context)
     {
-        var due = context.Now.AddDays(context.Policy.Reminders.DueDays);
+        var due = context.Policy.Reminders.DueAfter(context.Now);
         return c.LinkExpiresAt <= context.Now
             ? Decision.Reject(VettingRules.LinkExpired, "A portal link must expire after it is issued.")
             : Decision.Accept(new PartnerVettingStarted(Vetting.RequestsFor(context.Policy, due), due, new PortalLink(c.TokenId, context.Now, c.LinkExpiresAt), c.By, context.Now));
@@ -146,7 +146,7 @@ public static class VettingDecider
         }
 
         var comment = c.Comment?.Trim() ?? "";
-        var due = c.NewDueAt ?? context.Now.AddDays(context.Policy.Reminders.DueDays);
+        var due = c.NewDueAt ?? context.Policy.Reminders.DueAfter(context.Now);
         return comment.Length == 0 ? Decision.Reject(VettingRules.CommentRequired, "Say what needs completing.")
             : comment.Length > CaseRules.MaxTextLength ? Decision.Reject(CaseRules.NoteTooLong, $"A comment may be at most {CaseRules.MaxTextLength} characters.")
             : CheckDueDate(due, context.Now) ?? Decision.Accept(new DocumentCompletionRequested(c.DocumentId, comment, due, c.By, context.Now));

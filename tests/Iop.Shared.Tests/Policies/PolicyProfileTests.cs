@@ -85,6 +85,25 @@ public sealed class PolicyProfileTests
     }
 
     [Fact]
+    public void An_unknown_way_of_counting_days_is_named()
+    {
+        var json = MoraJson();
+        json["reminders"]!["dayCount"] = "bankdagar";
+
+        Assert.Contains("reminders.dayCount: must be 'calendar' or 'working', not 'bankdagar'", ErrorsOf(json));
+    }
+
+    [Fact]
+    public void Days_are_calendar_days_unless_the_profile_says_working_days()
+    {
+        Assert.Equal(ReminderCadence.CalendarDays, PolicyProfileLoader.LoadBuiltIn().Reminders.DayCount);
+
+        var json = MoraJson();
+        json["reminders"]!["dayCount"] = "working";
+        Assert.Equal(ReminderCadence.WorkingDays, PolicyProfileLoader.ParseOrThrow(json.ToJsonString(), "test.json").Reminders.DayCount);
+    }
+
+    [Fact]
     public void An_invalid_profile_stops_with_an_exception_naming_the_field()
     {
         var json = MoraJson();
