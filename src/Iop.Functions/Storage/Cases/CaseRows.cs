@@ -57,8 +57,11 @@ internal static class CaseRows
         [Version] = summary.Version,
     };
 
-    public static CaseSummary ReadSummary(TableEntity row) => new(
-        new CaseId(Guid.ParseExact(row.PartitionKey, "N")),
+    public static CaseSummary ReadSummary(TableEntity row) => ReadSummary(row, new CaseId(Guid.ParseExact(row.PartitionKey, "N")));
+
+    /// <summary>The summary columns of a row (a snapshot, or the case list's index row) of case <paramref name="id"/>.</summary>
+    public static CaseSummary ReadSummary(TableEntity row, CaseId id) => new(
+        id,
         new RegistrationNumber(row.GetString("Number"), row.GetInt32("Year")!.Value, row.GetInt32("Sequence")!.Value),
         row.GetString("OrganisationName"),
         Enum.Parse<Stage>(row.GetString("Stage")),
