@@ -1,7 +1,7 @@
 using Iop.Functions.Hosting;
 using Iop.Functions.Microsoft365;
 
-if (TeamsAppPackage.TryRun(args, Console.Out))
+if (TeamsAppPackage.TryRun(args, Console.Out) || ProfileCommand.TryRun(args, Console.Out))
 {
     return;
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
+using Iop.Common;
 
 namespace Iop.Functions.Localization;
 
 /// <summary>Times as people in the municipality read them: Swedish local time, never UTC.</summary>
 internal static class SwedishTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    public static TimeZoneInfo Zone => SwedishClock.Zone;
 
-    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => SwedishClock.ToLocal(instant);
 
     /// <summary>E.g. "22 november 2026 kl. 14:05".</summary>
     public static string Format(DateTimeOffset instant)
@@ -32,15 +33,11 @@ internal static class SwedishTime
     public static string FormatClock(DateTimeOffset instant) => ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The instant of a Swedish local date and time (as typed into a form), whatever the server's zone.</summary>
-    public static DateTimeOffset FromLocal(DateTime local)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
-    }
+    public static DateTimeOffset FromLocal(DateTime local) => SwedishClock.FromLocal(local);
 
     /// <summary>A due date as people mean it: the end of that day in Sweden (23:59).</summary>
-    public static DateTimeOffset EndOfDay(DateOnly date) => FromLocal(date.ToDateTime(new TimeOnly(23, 59)));
+    public static DateTimeOffset EndOfDay(DateOnly date) => SwedishClock.EndOfDay(date);
 
     /// <summary>The Swedish local date of an instant.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(ToLocal(now).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => SwedishClock.LocalDate(now);
 }

@@ -10,7 +10,6 @@ namespace Iop.Common;
 /// </summary>
 public static class SwedishWorkingDays
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     private static readonly SwedenPublicHoliday Holidays = new();
     private static readonly ConcurrentDictionary<int, HashSet<DateOnly>> DaysOffByYear = new();
 
@@ -65,10 +64,10 @@ public static class SwedishWorkingDays
     }
 
     /// <summary>The Swedish local date of an instant.</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public static DateOnly LocalDate(DateTimeOffset instant) => SwedishClock.LocalDate(instant);
 
     /// <summary>A due date as people mean it: the end of that day in Sweden (23:59).</summary>
-    public static DateTimeOffset EndOfDay(DateOnly date) => FromLocal(date.ToDateTime(new TimeOnly(23, 59)));
+    public static DateTimeOffset EndOfDay(DateOnly date) => SwedishClock.EndOfDay(date);
 
     /// <summary>
     /// The instant <paramref name="days"/> calendar days after <paramref name="instant"/> (before it if negative) at the
@@ -77,15 +76,9 @@ public static class SwedishWorkingDays
     /// </summary>
     public static DateTimeOffset AddDaysOntoWorkingDay(DateTimeOffset instant, int days)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, Zone).DateTime.AddDays(days);
+        var local = SwedishClock.ToLocal(instant).DateTime.AddDays(days);
         var day = DateOnly.FromDateTime(local);
         var date = days < 0 ? PreviousWorkingDay(day) : NextWorkingDay(day);
-        return FromLocal(date.ToDateTime(TimeOnly.FromDateTime(local)));
-    }
-
-    private static DateTimeOffset FromLocal(DateTime local)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+        return SwedishClock.FromLocal(date.ToDateTime(TimeOnly.FromDateTime(local)));
     }
 }

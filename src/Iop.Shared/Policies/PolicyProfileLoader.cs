@@ -69,6 +69,19 @@ public static class PolicyProfileLoader
 
     private static string FirstSentence(string message)
     {
+        // "JSON deserialization for type 'Iop.Policies.PolicyProfile' was missing required properties including: 'version', 'name'."
+        const string Missing = "was missing required properties including: ";
+        if (message.IndexOf(Missing, StringComparison.Ordinal) is var at and >= 0)
+        {
+            return "missing required fields: " + message[(at + Missing.Length)..].Split(" Path:")[0].TrimEnd('.');
+        }
+
+        // "The JSON value could not be converted to Iop.Policies.Criterion." names a .NET type nobody writing a profile knows.
+        if (message.StartsWith("The JSON value could not be converted to", StringComparison.Ordinal))
+        {
+            return "the value has the wrong type (a number, text, true/false, list or object is expected here)";
+        }
+
         var end = message.IndexOf(" Path:", StringComparison.Ordinal);
         return end > 0 ? message[..end] : message;
     }
