@@ -79,12 +79,37 @@ internal static class ProfileCommand
             output.WriteLine($"  - {d.Name.Sv}{(d.MayNotExist ? " [may not exist]" : "")}{(d.MustShowDemocraticGovernance ? " [must show democratic governance]" : "")}");
         }
 
-        output.WriteLine($"Values declaration: version {profile.Declaration.Version}, {profile.Declaration.Text.Length} characters");
+        output.WriteLine(profile.Declaration is { } declaration
+            ? $"Values declaration: version {declaration.Version}, {declaration.Text.Length} characters"
+            : "Values declaration: none (the guideline asks for none)");
+        if (profile.Checks.Count > 0)
+        {
+            output.WriteLine($"Checks before the agreement goes to the committees ({profile.Checks.Count}):");
+            foreach (var check in profile.Checks)
+            {
+                output.WriteLine($"  - {check.Title.Sv}{(check.Optional ? " [optional]" : "")}: {check.Question.Sv}");
+            }
+        }
+
+        if (profile.Staffing.OneNamedContact)
+        {
+            output.WriteLine("Staffing: each affected administration names one contact person");
+        }
+
         output.WriteLine($"Agreement sections ({profile.AgreementSections.Count}): {string.Join("; ", profile.AgreementSections.Select(s => s.Title.Sv))}");
         var r = profile.Reminders;
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Reminders ({r.DayCount} days): screening within {r.ScreeningDueDays}, requests due in {r.DueDays}, first reminder {r.FirstReminderDaysBeforeDue} before{(r.RemindOnDueDate ? ", on the due date" : "")}, then every {r.RepeatEveryDaysOverdue}; the coordinator is told at {r.EscalateAfterDaysOverdue} overdue"));
+        if (profile.Notes.Count > 0)
+        {
+            output.WriteLine($"Notes on judgement calls ({profile.Notes.Count}):");
+            foreach (var note in profile.Notes)
+            {
+                output.WriteLine($"  - {note}");
+            }
+        }
+
         return 0;
     }
 }

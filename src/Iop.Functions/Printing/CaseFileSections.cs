@@ -123,15 +123,18 @@ internal static partial class CaseFileSections
                     : request.Files.Select(f => new FactList(FileFacts(f))));
             }
 
-            blocks.Add(new Subheading(T("Värdegrund", "Values declaration")));
-            blocks.Add(vetting.Declaration is { } signed
+            if (vetting.Declaration is not null || vetting.DeclarationDueAt is not null)
+            {
+                blocks.Add(new Subheading(T("Värdegrund", "Values declaration")));
+                blocks.Add(vetting.Declaration is { } signed
                 ? new FactList(
                 [
                     new(T("Undertecknad av", "Signed by"), $"{signed.SignerName}, {signed.SignerRole}, {signed.OrganisationName}"),
                     new(T("Undertecknad", "Signed"), SwedishTime.Format(signed.SignedAt)),
                     new(T("Version", "Version"), signed.TextVersion),
                 ])
-                : new TextBlock(T($"Inte undertecknad ännu; senast {SwedishTime.FormatDate(vetting.DeclarationDueAt)}.", $"Not signed yet; due {SwedishTime.FormatDate(vetting.DeclarationDueAt)}.")));
+                : new TextBlock(T($"Inte undertecknad ännu; senast {SwedishTime.FormatDate(vetting.DeclarationDueAt!.Value)}.", $"Not signed yet; due {SwedishTime.FormatDate(vetting.DeclarationDueAt!.Value)}.")));
+            }
         }
 
         var attached = file.Requests.Select(r => (Request: r, File: AttachedFile(r))).Where(a => a.File is not null).ToList();

@@ -18,16 +18,17 @@ public static class CaseDecider
         var now = context.Now;
         return (state, command) switch
         {
-            (NoCase, SubmitInitiative c) => Decision.Accept(new InitiativeSubmitted(c.Case, c.Number, context.Policy.Id, c.Initiative, c.By, now)),
+            (NoCase, SubmitInitiative c) => Decision.Accept(new InitiativeSubmitted(c.Case, c.Number, context.Policy.Id, c.Initiative, c.By, now, context.Policy.Version)),
             (RegisteredCase, SubmitInitiative) => Decision.Reject(CaseRules.AlreadySubmitted, "An initiative has already been submitted for this case."),
             (NoCase, _) => Decision.Reject(CaseRules.NoSuchCase, "There is no case: no initiative has been submitted."),
-            (RegisteredCase s, _) when s.File.PolicyId != context.Policy.Id =>
-                Decision.Reject(CaseRules.PolicyMismatch, $"The case follows the guideline '{s.File.PolicyId}', not '{context.Policy.Id}'."),
+            (RegisteredCase s, _) when s.File.PolicyId != context.Policy.Id || (s.File.PolicyVersion ?? context.Policy.Version) != context.Policy.Version =>
+                Decision.Reject(CaseRules.PolicyMismatch, $"The case follows the guideline '{s.File.PolicyId}' version {s.File.PolicyVersion}, not '{context.Policy.Id}' version {context.Policy.Version}."),
             (RegisteredCase { IsClosed: true } s, _) => Decision.Reject(CaseRules.Closed, $"The case is {s.Stage.ToString().ToLowerInvariant()}; nothing more can be done in it."),
 
             (RegisteredCase s, ScheduleMeeting or RescheduleMeeting or CancelMeeting or RecordMeetingHeld or RecordPastMeeting or RecordCalendarEvent) => MeetingsDecider.Decide(s, command, context),
             (RegisteredCase s, RequestProcurementOpinion or AnswerRequest or DelegateRequest or ReassignRequest or ReviseAgreement) => OfficialsDecider.Decide(s, command, context),
             (RegisteredCase s, CheckDeadlines c) => TakeDueSteps(s, c, context),
+            (RegisteredCase s, Checks.RecordCheck c) => Checks.GuidelineChecks.Decide(s, c, context),
             (RegisteredCase s, Agreements.SetAgreementTerms or Agreements.EditAgreementSection or Agreements.RecordSignature) => Agreements.AgreementDecider.Decide(s, command, context),
 
             (Received or InScreening, RecordAssessments c) => Assess(c, context),
@@ -43,6 +44,7 @@ public static class CaseDecider
                 Decision.Reject(Agreements.AgreementRules.TermsRequired, "Set the agreement's terms before it goes to the committees."),
             (InAgreementDrafting s, SubmitAgreementForDecision c) => Agreements.AgreementDecider.CheckWritten(s.File.Agreement!, context.Policy)
                 ?? OfficialsDecider.CheckProcurement(s.File, context)
+                ?? Checks.GuidelineChecks.CheckBeforeDecision(s.File, context)
                 ?? Decision.Accept(new AgreementSubmittedForDecision(c.By, now), OfficialsDecider.DecisionRequests(s.File, context, c.By)),
             (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now)),
 
@@ -54,7 +56,7 @@ public static class CaseDecider
     /// <summary>Applies one event. Events are facts the decider produced, so one that does not fit the state is a bug.</summary>
     public static CaseState Evolve(CaseState state, CaseEvent @event) => (state, @event) switch
     {
-        (NoCase, InitiativeSubmitted e) => new Received(new CaseFile(e.Case, e.Number, e.PolicyId, e.Initiative, e.At, Screening: null)),
+        (NoCase, InitiativeSubmitted e) => new Received(new CaseFile(e.Case, e.Number, e.PolicyId, e.Initiative, e.At, Screening: null, PolicyVersion: e.PolicyVersion)),
         (Received s, CriteriaAssessed e) => new InScreening(s.File, Merge(ValueList<CriterionAssessment>.Empty, e.Assessments)),
         (InScreening s, CriteriaAssessed e) => s with { Draft = Merge(s.Draft, e.Assessments) },
         (Received or InScreening, ScreeningCompleted e) => Screened((RegisteredCase)state, e),
@@ -64,6 +66,7 @@ public static class CaseDecider
             s with { File = s.File with { Meetings = MeetingsDecider.Evolve(s.File.Meetings, @event) } },
         (RegisteredCase s, Agreements.AgreementTermsSet or Agreements.AgreementSectionEdited or Agreements.AgreementSignedByParty) =>
             s with { File = Agreements.AgreementDecider.Evolve(s.File, @event) },
+        (RegisteredCase s, Checks.CheckRecorded e) => s with { File = s.File with { Checks = Checks.GuidelineChecks.Evolve(s.File.Checks, e) } },
         (RegisteredCase s, CaseDiscontinued e) => new Discontinued(s.File, new Discontinuation(s.Stage, e.Reason, e.Alternative, e.By.Name, e.At)),
         (AtFirstMeeting s, PartnerVettingStarted e) => new InPartnerVetting(s.File, new Vetting.Vetting(e.Requests, e.DeclarationDueAt, null, e.Link, ValueList<string>.Empty)),
         (InPartnerVetting s, PartnerVettingCompleted) => new InScoping(s.File with { Vetting = s.Vetting }),

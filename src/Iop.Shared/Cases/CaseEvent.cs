@@ -53,6 +53,7 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(Agreements.AgreementSectionEdited), "agreement-section-edited")]
 [JsonDerivedType(typeof(Agreements.AgreementSignedByParty), "agreement-signed-by-party")]
 [JsonDerivedType(typeof(PartnershipEnded), "partnership-ended")]
+[JsonDerivedType(typeof(Checks.CheckRecorded), "check-recorded")]
 public abstract record CaseEvent(Actor By, DateTimeOffset At)
 {
     /// <summary>
@@ -63,8 +64,12 @@ public abstract record CaseEvent(Actor By, DateTimeOffset At)
     public bool IsBookkeeping => this is CalendarEventRecorded or RequestReminded or RequestEscalated or ReminderSent or OverdueEscalated;
 }
 
-/// <summary>An initiative was received and registered under <paramref name="Number"/>, following the policy <paramref name="PolicyId"/>.</summary>
-public sealed record InitiativeSubmitted(CaseId Case, RegistrationNumber Number, string PolicyId, Initiative Initiative, Actor By, DateTimeOffset At)
+/// <summary>
+/// An initiative was received and registered under <paramref name="Number"/>, following the policy <paramref name="PolicyId"/>
+/// in its version <paramref name="PolicyVersion"/> (null in events recorded before versions were kept: the profile's
+/// only version then).
+/// </summary>
+public sealed record InitiativeSubmitted(CaseId Case, RegistrationNumber Number, string PolicyId, Initiative Initiative, Actor By, DateTimeOffset At, string? PolicyVersion = null)
     : CaseEvent(By, At);
 
 /// <summary>Checklist assessments were saved (a draft of the screening).</summary>
@@ -78,7 +83,7 @@ public sealed record ScreeningCompleted(ValueList<CriterionAssessment> Assessmen
 public sealed record CaseDiscontinued(string Reason, Alternative Alternative, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
 /// <summary>Vetting of the organisation started: these documents and the values declaration are requested, and the portal link issued.</summary>
-public sealed record PartnerVettingStarted(ValueList<DocumentRequest> Requests, DateTimeOffset DeclarationDueAt, PortalLink Link, Actor By, DateTimeOffset At)
+public sealed record PartnerVettingStarted(ValueList<DocumentRequest> Requests, DateTimeOffset? DeclarationDueAt, PortalLink Link, Actor By, DateTimeOffset At)
     : CaseEvent(By, At);
 
 /// <summary>The organisation passed vetting.</summary>

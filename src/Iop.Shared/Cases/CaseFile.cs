@@ -10,6 +10,7 @@ namespace Iop.Cases;
 /// <param name="Id">The case.</param>
 /// <param name="Number">Its registration number (diarienummer).</param>
 /// <param name="PolicyId">The policy profile the case follows, fixed at intake.</param>
+/// <param name="PolicyVersion">The profile's version, fixed at intake (null for cases received before versions were kept).</param>
 /// <param name="Initiative">The initiative as submitted.</param>
 /// <param name="ReceivedAt">When it was received.</param>
 /// <param name="Screening">The completed screening, once there is one.</param>
@@ -21,8 +22,12 @@ public sealed record CaseFile(
     Initiative Initiative,
     DateTimeOffset ReceivedAt,
     ScreeningRecord? Screening,
-    Vetting.Vetting? Vetting = null)
+    Vetting.Vetting? Vetting = null,
+    string? PolicyVersion = null)
 {
+    /// <summary>The findings on the guideline's checks, one per check (the latest).</summary>
+    public ValueList<Checks.CheckFinding> Checks { get; init; } = ValueList<Checks.CheckFinding>.Empty;
+
     /// <summary>The committees and companies the case concerns, once scoped (berörda nämnder och bolag).</summary>
     public ValueList<ScopedOrganisation> Organisations { get; init; } = ValueList<ScopedOrganisation>.Empty;
 

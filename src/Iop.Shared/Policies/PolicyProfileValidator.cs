@@ -52,9 +52,26 @@ internal static class PolicyProfileValidator
 
         RequireUnique(p.Documents.Select(d => d.Id), "documents", errors);
 
-        RequireText(p.Declaration.Version, "declaration.version");
-        RequireText(p.Declaration.Text, "declaration.text");
-        RequireText(p.Declaration.TextEn, "declaration.textEn");
+        if (p.Declaration is { } declaration)
+        {
+            RequireText(declaration.Version, "declaration.version");
+            RequireText(declaration.Text, "declaration.text");
+            RequireText(declaration.TextEn, "declaration.textEn");
+        }
+
+        for (var i = 0; i < p.Checks.Count; i++)
+        {
+            var c = p.Checks[i];
+            RequireText(c.Id, $"checks[{i}].id");
+            RequireLocalized(c.Title, $"checks[{i}].title");
+            RequireLocalized(c.Question, $"checks[{i}].question");
+        }
+
+        RequireUnique(p.Checks.Select(c => c.Id), "checks", errors);
+        for (var i = 0; i < p.Notes.Count; i++)
+        {
+            RequireText(p.Notes[i], $"notes[{i}]");
+        }
 
         Require(p.AgreementSections.Count > 0, "agreementSections", "needs at least one section");
         for (var i = 0; i < p.AgreementSections.Count; i++)

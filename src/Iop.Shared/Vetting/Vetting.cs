@@ -6,10 +6,11 @@ namespace Iop.Vetting;
 /// <summary>
 /// Partner vetting (kontroll av organisationen): the requested documents, the values declaration, the portal link,
 /// and which reminder steps have already been taken (so none is taken twice).
+/// The declaration's due date is null when the guideline asks for no declaration.
 /// </summary>
 public sealed record Vetting(
     ValueList<DocumentRequest> Requests,
-    DateTimeOffset DeclarationDueAt,
+    DateTimeOffset? DeclarationDueAt,
     SignedDeclaration? Declaration,
     PortalLink Link,
     ValueList<string> StepsTaken)
@@ -20,8 +21,11 @@ public sealed record Vetting(
     /// <summary>The request for a document, if it was requested.</summary>
     public DocumentRequest? Find(string documentId) => Requests.FirstOrDefault(r => r.DocumentId == documentId);
 
-    /// <summary>Every document accepted and the declaration signed: vetting is complete.</summary>
-    public bool IsComplete => Declaration is not null && Requests.All(r => r.Status == RequestStatus.Accepted);
+    /// <summary>Whether the guideline asks for a values declaration and it is not signed yet.</summary>
+    public bool AwaitsDeclaration => DeclarationDueAt is not null && Declaration is null;
+
+    /// <summary>Every document accepted and the declaration (where the guideline has one) signed: vetting is complete.</summary>
+    public bool IsComplete => !AwaitsDeclaration && Requests.All(r => r.Status == RequestStatus.Accepted);
 
     /// <summary>What the organisation still has to do, with due dates: the items reminders are about.</summary>
     public IEnumerable<(string Item, DateTimeOffset DueAt)> Outstanding()
@@ -31,9 +35,9 @@ public sealed record Vetting(
             yield return (request.DocumentId, request.DueAt);
         }
 
-        if (Declaration is null)
+        if (AwaitsDeclaration)
         {
-            yield return (DeclarationItem, DeclarationDueAt);
+            yield return (DeclarationItem, DeclarationDueAt!.Value);
         }
     }
 

@@ -17,7 +17,7 @@ public static class VettingDecider
         var due = context.Policy.Reminders.DueAfter(context.Now);
         return c.LinkExpiresAt <= context.Now
             ? Decision.Reject(VettingRules.LinkExpired, "A portal link must expire after it is issued.")
-            : Decision.Accept(new PartnerVettingStarted(Vetting.RequestsFor(context.Policy, due), due, new PortalLink(c.TokenId, context.Now, c.LinkExpiresAt), c.By, context.Now));
+            : Decision.Accept(new PartnerVettingStarted(Vetting.RequestsFor(context.Policy, due), context.Policy.Declaration is null ? null : due, new PortalLink(c.TokenId, context.Now, c.LinkExpiresAt), c.By, context.Now));
     }
 
     /// <summary>Decides a vetting command for a case in vetting.</summary>
@@ -97,6 +97,11 @@ public static class VettingDecider
     private static Decision Sign(InPartnerVetting state, SignDeclaration c, DecisionContext context)
     {
         string[] signer = [SingleLine.Normalise(c.SignerName), SingleLine.Normalise(c.SignerRole), SingleLine.Normalise(c.OrganisationName)];
+        if (context.Policy.Declaration is not { } declaration || state.Vetting.DeclarationDueAt is null)
+        {
+            return Decision.Reject(VettingRules.NoDeclaration, "The guideline asks for no values declaration.");
+        }
+
         if (state.Vetting.Declaration is not null)
         {
             return Decision.Reject(VettingRules.AlreadySigned, "The values declaration is already signed.");
@@ -117,7 +122,6 @@ public static class VettingDecider
             return Decision.Reject(VettingRules.ConfirmationRequired, "Signing needs the confirmation.");
         }
 
-        var declaration = context.Policy.Declaration;
         if (c.TextVersion != declaration.Version)
         {
             return Decision.Reject(VettingRules.DeclarationChanged, "The declaration's text has changed since the page was shown.");

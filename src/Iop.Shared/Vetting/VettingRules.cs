@@ -33,6 +33,9 @@ public static class VettingRules
     /// <summary>Saying a document does not exist needs an explanation.</summary>
     public const string ExplanationRequired = "vetting.explanation-required";
 
+    /// <summary>The guideline asks for no values declaration.</summary>
+    public const string NoDeclaration = "vetting.no-declaration";
+
     /// <summary>The declaration is already signed.</summary>
     public const string AlreadySigned = "vetting.declaration-already-signed";
 
