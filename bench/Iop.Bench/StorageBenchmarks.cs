@@ -80,9 +80,10 @@ internal static class StorageBenchmarks
         var settings = Options.Create(new Functions.Hosting.IopOptions());
         var signal = new QueueOutboxSignal(new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString), storage, NullLogger<QueueOutboxSignal>.Instance);
         var policy = PolicyProfileLoader.LoadBuiltIn();
-        ICaseStore store = new TableCaseStore(tables, storage, signal, policy, NullLogger<TableCaseStore>.Instance);
+        var policies = PolicyCatalog.WithBuiltIns(policy);
+        ICaseStore store = new TableCaseStore(tables, storage, signal, policies, NullLogger<TableCaseStore>.Instance);
         store = coldCache ? new AlwaysFromStorage(store) : store;
-        var service = new CaseService(store, new TableRegistrationNumbers(tables, storage, settings, NullLogger<TableRegistrationNumbers>.Instance), policy, TimeProvider.System);
+        var service = new CaseService(store, new TableRegistrationNumbers(tables, storage, settings, NullLogger<TableRegistrationNumbers>.Instance), policies, TimeProvider.System);
         var coordinator = new Actor("bench@mora.example", "Bench", ActorRole.Coordinator);
 
         var cases = new CaseId[workers][];

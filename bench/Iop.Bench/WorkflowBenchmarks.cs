@@ -252,7 +252,7 @@ internal static class WorkflowBenchmarks
 
             var events = rows.Select(r => (Event: CaseRows.ReadEvent(r), Committed: r.Timestamp!.Value)).ToList();
             var started = events.Select(e => e.Event).OfType<PartnerVettingStarted>().Single();
-            var dues = started.Requests.Select(r => r.DueAt).Append(started.DeclarationDueAt).Distinct().ToList();
+            var dues = started.Requests.Select(r => r.DueAt).Concat(started.DeclarationDueAt is { } declarationDue ? [declarationDue] : []).Distinct().ToList();
 
             // When each step was first committed (a reminder or an escalation event), by the step's own time.
             var firstCommit = new Dictionary<DateTimeOffset, DateTimeOffset>();

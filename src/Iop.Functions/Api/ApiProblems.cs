@@ -67,6 +67,7 @@ internal static class ApiProblems
     public static int StatusFor(DomainError error) => error.Rule switch
     {
         CaseRules.WrongStage or CaseRules.Closed or CaseRules.AlreadySubmitted or CaseRules.PolicyMismatch or CaseRules.CannotDiscontinueActive or CaseRules.NotApproved
+            or Checks.CheckRules.TooLate
             => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };

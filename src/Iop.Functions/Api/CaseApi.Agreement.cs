@@ -75,13 +75,13 @@ internal static partial class CaseApi
                 request.ExpectedVersion, service, context, cancellationToken);
     }
 
-    private static async Task<IResult> Document(string id, ICaseStore store, Policies.PolicyProfile policy, CancellationToken cancellationToken)
+    private static async Task<IResult> Document(string id, ICaseStore store, Policies.PolicyCatalog policies, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId) || await store.LoadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { State.File: { Agreement: not null } file })
         {
             return ApiProblems.NotFound();
         }
 
-        return Results.File(DocumentDownloads.AgreementFile(file, policy), AgreementDocument.ContentType, DocumentDownloads.AgreementFileName(file));
+        return Results.File(DocumentDownloads.AgreementFile(file, policies.For(file)), AgreementDocument.ContentType, DocumentDownloads.AgreementFileName(file));
     }
 }

@@ -17,7 +17,7 @@ internal static partial class CaseApi
         cases.MapPost("/{id}/scope", Scope)
             .Command("ConfirmScope", "Records the affected committees and companies; their heads are asked by e-mail to confirm staffing.");
         cases.MapPost("/{id}/requests/procurement-opinion", RequestOpinion)
-            .Creating("RequestProcurementOpinion", "Asks the procurement unit by e-mail for its opinion on criterion 7; answers with the request's id.");
+            .Creating("RequestProcurementOpinion", "Asks the procurement unit by e-mail for its opinion on the guideline's market criterion; answers with the request's id.");
         cases.MapPost("/{id}/requests/{requestId}/reassign", Reassign)
             .Command("ReassignRequest", "Passes an official's open request to another person (e.g. the addressee is away); they get the request by e-mail.");
         cases.MapPost("/{id}/agreement/submit", SubmitAgreement)

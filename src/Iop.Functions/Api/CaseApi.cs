@@ -30,6 +30,7 @@ internal static partial class CaseApi
         cases.MapMeetingCommands();
         cases.MapVettingCommands();
         cases.MapOfficialsCommands();
+        cases.MapCheckCommands();
         cases.MapAgreementCommands();
         cases.MapDeliveryCommands();
         return cases;

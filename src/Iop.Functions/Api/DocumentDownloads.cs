@@ -22,14 +22,14 @@ internal static class DocumentDownloads
     }
 
     /// <summary>The agreement draft as it reads now, as a Word document.</summary>
-    private static async Task<IResult> AgreementAsync(string id, ICaseStore store, Policies.PolicyProfile policy, CancellationToken cancellationToken)
+    private static async Task<IResult> AgreementAsync(string id, ICaseStore store, Policies.PolicyCatalog policies, CancellationToken cancellationToken)
     {
         if (!CaseId.TryParse(id, out var caseId) || await store.LoadAsync(caseId, cancellationToken).ConfigureAwait(false) is not { State.File: { Agreement: not null } file })
         {
             return Results.NotFound();
         }
 
-        return Results.File(AgreementFile(file, policy), Agreements.AgreementDocument.ContentType, AgreementFileName(file));
+        return Results.File(AgreementFile(file, policies.For(file)), Agreements.AgreementDocument.ContentType, AgreementFileName(file));
     }
 
     /// <summary>The agreement's download name, from the registration number ("overenskommelse-KS-2026-17.docx").</summary>

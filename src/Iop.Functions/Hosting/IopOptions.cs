@@ -16,6 +16,12 @@ internal sealed class IopOptions : IValidatableObject
     [Required]
     public string PolicyProfile { get; set; } = Policies.PolicyProfileLoader.DefaultProfileId;
 
+    /// <summary>
+    /// A folder of earlier profile versions (JSON files), optional: a case keeps the profile version it was received
+    /// under, so when a municipality's guideline gets a new version, the old file goes here.
+    /// </summary>
+    public string? PolicyArchive { get; set; }
+
     /// <summary>The registration number format, e.g. <c>KS {year}/{sequence}</c>.</summary>
     [Required]
     public string RegistrationNumberFormat { get; set; } = "KS {year}/{sequence}";

@@ -20,6 +20,11 @@ internal static class EventTexts
             return T($"Avsnittet \"{title}\" i överenskommelsen skrevs om.", $"The agreement's section \"{title}\" was rewritten.");
         }
 
+        if (e is Checks.CheckRecorded check)
+        {
+            return CheckText(check, policy);
+        }
+
         if (OfficialTexts.Describe(e, file) is { } line)
         {
             return line;
@@ -66,4 +71,13 @@ internal static class EventTexts
 
     /// <summary>A file as the timeline names it: its name, size and the start of its checksum.</summary>
     private static string Described(Vetting.UploadedFile file, string bytes) => $"{file.FileName} ({file.Size:N0} {bytes}, SHA-256 {file.Sha256[..12]}…)";
+
+    private static string CheckText(Checks.CheckRecorded c, PolicyProfile policy)
+    {
+        var title = policy.FindCheck(c.CheckId)?.Title;
+        var fulfilled = c.Outcome == Checks.CheckOutcome.Fulfilled;
+        return T(
+            $"Kontroll enligt riktlinjen – {title?.Sv ?? c.CheckId}: {(fulfilled ? "uppfyllt" : "inte uppfyllt")}. Motivering: {c.Motivation}",
+            $"Check the guideline requires – {title?.En ?? c.CheckId}: {(fulfilled ? "fulfilled" : "not fulfilled")}. Motivation: {c.Motivation}");
+    }
 }

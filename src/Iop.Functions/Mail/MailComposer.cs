@@ -16,7 +16,7 @@ namespace Iop.Functions.Mail;
 /// HTML mail with the same words (<see cref="MailLayout"/>), the registration number in every subject and footer, the
 /// action as a link, replies to the coordinator.
 /// </summary>
-internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile policy, PortalTokens tokens)
+internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog policies, PortalTokens tokens)
 {
     private IopOptions Settings => options.Value;
 
@@ -59,8 +59,8 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
         $"Uppgifter om er organisation – {mail.Number}",
         mail.Number.Value,
         [
-            $"Initiativet från {mail.OrganisationName} (diarienummer {mail.Number}) går vidare. Innan dialogen inleds behöver kommunen några uppgifter om er organisation, och att en företrädare undertecknar kommunens värdegrund.",
-            "Vi ber om:\n" + string.Join("\n", policy.Documents.Select(d => "– " + d.Name.Sv)) + "\n– Undertecknad värdegrund",
+            $"Initiativet från {mail.OrganisationName} (diarienummer {mail.Number}) går vidare. Innan dialogen inleds behöver kommunen några uppgifter om er organisation{(Policy(mail.PolicyId, mail.PolicyVersion).Declaration is null ? "" : ", och att en företrädare undertecknar kommunens värdegrund")}.",
+            "Vi ber om:\n" + string.Join("\n", Policy(mail.PolicyId, mail.PolicyVersion).Documents.Select(d => "– " + d.Name.Sv)) + (Policy(mail.PolicyId, mail.PolicyVersion).Declaration is null ? "" : "\n– Undertecknad värdegrund"),
             "Finns något av dokumenten inte hos er kan ni ange det på sidan och förklara varför. Allt gör ni på er egen sida, från dator eller mobil.",
         ],
         new MailAction("Öppna er sida", PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)),
@@ -73,7 +73,7 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
         mail.Number.Value,
         [
             $"Vi saknar fortfarande följande för initiativet från {mail.OrganisationName} (diarienummer {mail.Number}):",
-            string.Join("\n", mail.Missing.Select(m => $"– {ItemName(m.Item)} (senast {SwedishDate(m.DueAt)})")),
+            string.Join("\n", mail.Missing.Select(m => $"– {ItemName(m.Item, mail.PolicyId, mail.PolicyVersion)} (senast {SwedishDate(m.DueAt)})")),
             "Lämna dem på er sida.",
         ],
         new MailAction("Öppna er sida", PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)),
@@ -82,10 +82,10 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
     public MailMessage Compose(AskForCompletion mail) => Message(
         mail.ToName,
         mail.ToEmail,
-        $"Komplettering behövs: {ItemName(mail.DocumentId)} – {mail.Number}",
+        $"Komplettering behövs: {ItemName(mail.DocumentId, mail.PolicyId, mail.PolicyVersion)} – {mail.Number}",
         mail.Number.Value,
         [
-            $"Vi har gått igenom \"{ItemName(mail.DocumentId)}\" för initiativet från {mail.OrganisationName} och behöver en komplettering:",
+            $"Vi har gått igenom \"{ItemName(mail.DocumentId, mail.PolicyId, mail.PolicyVersion)}\" för initiativet från {mail.OrganisationName} och behöver en komplettering:",
             mail.Comment,
             $"Lämna den senast {SwedishDate(mail.DueAt)} på er sida.",
         ],
@@ -93,14 +93,14 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
 
     public CoordinatorNotification Compose(NotifyCoordinator notice)
     {
-        var items = string.Join(", ", (notice.Items ?? ValueList<string>.Empty).Select(ItemName));
+        var items = string.Join(", ", (notice.Items ?? ValueList<string>.Empty).Select(item => ItemName(item, notice.PolicyId, notice.PolicyVersion)));
         var (title, text) = notice.Notice switch
         {
             CoordinatorNotice.NewInitiative => ($"Nytt IOP-initiativ: {notice.OrganisationName}", $"Initiativet har registrerats som {notice.Number} och väntar på bedömning mot checklistan."),
             CoordinatorNotice.DocumentAnswered => ($"Att granska: {items} – {notice.OrganisationName}", $"Organisationen har svarat på begäran om {items} i ärende {notice.Number}."),
             CoordinatorNotice.DeclarationSigned => ($"Värdegrunden undertecknad – {notice.OrganisationName}", $"Värdegrunden är undertecknad i ärende {notice.Number}."),
             CoordinatorNotice.Overdue => ($"Försenat: {items} – {notice.OrganisationName}", $"Begäran om {items} i ärende {notice.Number} är försenad trots påminnelser. Kontakta organisationen eller flytta datumet."),
-            CoordinatorNotice.VettingCompleted => ($"Kontrollen klar – {notice.OrganisationName}", $"Alla dokument är godkända och värdegrunden undertecknad i ärende {notice.Number}. Nästa steg: berörda nämnder och bolag."),
+            CoordinatorNotice.VettingCompleted => ($"Kontrollen klar – {notice.OrganisationName}", $"Alla dokument är godkända{(Policy(notice.PolicyId, notice.PolicyVersion).Declaration is null ? "" : " och värdegrunden undertecknad")} i ärende {notice.Number}. Nästa steg: berörda nämnder och bolag."),
             CoordinatorNotice.CommitteesApproved => ($"Nämnderna har godkänt – {notice.OrganisationName}", $"Alla berörda nämnder och styrelser har godkänt överenskommelsen i ärende {notice.Number}. Nästa steg: underskrifter."),
             CoordinatorNotice.PartnershipActive => ($"Partnerskapet har börjat – {notice.OrganisationName}", $"Överenskommelsen i ärende {notice.Number} är undertecknad av alla parter och partnerskapet är aktivt."),
             _ => throw new InvalidOperationException($"No text for {notice.Notice}."),
@@ -126,7 +126,7 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
         var link = new Uri(Settings.PublicBaseUrl!, $"/svar/{tokens.CreateAnswerLink(mail.Case, mail.RequestId, mail.Issue, mail.ExpiresAt)}");
         var (subject, question) = mail.Kind switch
         {
-            RequestKind.ProcurementOpinion => ("Yttrande om marknadssituation", $"Kommunen prövar ett idéburet offentligt partnerskap med {mail.OrganisationName}. Enligt riktlinjens kriterium 7 får det inte finnas en marknads- eller konkurrenssituation att skydda. Vi ber upphandlingsenheten om ett skriftligt yttrande: finns det en sådan situation?"),
+            RequestKind.ProcurementOpinion => ("Yttrande om marknadssituation", $"Kommunen prövar ett idéburet offentligt partnerskap med {mail.OrganisationName}. Enligt riktlinjen{ProcurementCriterion(mail)} får det inte finnas en marknads- eller konkurrenssituation att skydda. Vi ber upphandlingsenheten om ett skriftligt yttrande: finns det en sådan situation?"),
             RequestKind.StaffingConfirmation => ("Bekräfta bemanning", $"{mail.AffectedOrganisation} berörs av ett initiativ till idéburet offentligt partnerskap med {mail.OrganisationName}. Vi ber dig som chef bekräfta vilken eller vilka tjänstepersoner som deltar i dialogen och i dialogmötet – eller svara att ni inte kan delta och varför. Du kan också lämna över frågan till en kollega."),
             RequestKind.InternalPosition => ("Ert ställningstagande", $"Efter dialogmötet om initiativet från {mail.OrganisationName} ber vi {mail.AffectedOrganisation} att efter intern diskussion lämna sitt ställningstagande till ett partnerskap."),
             RequestKind.CommitteeDecision => ("Registrera nämndens beslut", $"Förslaget till överenskommelse om idéburet offentligt partnerskap med {mail.OrganisationName} ska beslutas av {mail.AffectedOrganisation}. Förslaget finns bifogat som Word-dokument och via länken. När beslutet är fattat: registrera det (godkänt eller avslaget, sammanträdesdatum och paragraf) via länken."),
@@ -140,6 +140,7 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
             [
                 mail.Reminder ? $"Vi har ännu inte fått ditt svar och påminner därför om frågan nedan. Svaret skulle ha lämnats senast {SwedishDate(mail.DueAt)}." : null,
                 question,
+                CheckFindings(mail),
                 $"Svara senast {SwedishDate(mail.DueAt)}. Du loggar in med ditt vanliga konto i kommunen.",
             ],
             new MailAction("Svara här", link),
@@ -213,8 +214,29 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyProfile p
     public Uri PortalUrl(CaseId id, string tokenId, DateTimeOffset expiresAt) =>
         new(Settings.PublicBaseUrl!, $"/portal/{tokens.Create(id, tokenId, expiresAt)}");
 
-    private string ItemName(string item) =>
-        item == Vetting.Vetting.DeclarationItem ? "Undertecknad värdegrund" : policy.Documents.FirstOrDefault(d => d.Id == item)?.Name.Sv ?? item;
+    private string ItemName(string item, string? policyId, string? policyVersion) =>
+        item == Vetting.Vetting.DeclarationItem ? "Undertecknad värdegrund" : Policy(policyId, policyVersion).Documents.FirstOrDefault(d => d.Id == item)?.Name.Sv ?? item;
+
+    /// <summary>The criterion the procurement unit's opinion is for, as the case's guideline numbers it (" (kriterium 7)").</summary>
+    private string ProcurementCriterion(MailToOfficial mail) =>
+        Policy(mail.PolicyId, mail.PolicyVersion).Checklist.FirstOrDefault(c => c.RequiresProcurementOpinion) is { } criterion ? $" (kriterium {criterion.Number})" : "";
+
+    /// <summary>For the committees: the findings on the checks the guideline requires, with their motivations.</summary>
+    private string? CheckFindings(MailToOfficial mail)
+    {
+        if (mail.Checks is not { Count: > 0 } findings)
+        {
+            return null;
+        }
+
+        var policy = Policy(mail.PolicyId, mail.PolicyVersion);
+        var lines = findings.Select(f =>
+            $"– {policy.FindCheck(f.CheckId)?.Title.Sv ?? f.CheckId}: {(f.Outcome == Checks.CheckOutcome.Fulfilled ? "uppfyllt" : "inte uppfyllt")}. {f.Motivation}");
+        return "Kontroller enligt riktlinjen, gjorda av samordnaren:\n" + string.Join("\n", lines);
+    }
+
+    /// <summary>The case's guideline, as its effect names it; the current one for effects stored before they named it.</summary>
+    private PolicyProfile Policy(string? id, string? version) => id is null ? policies.Current : policies.Find(id, version) ?? policies.Current;
 
     private static string SwedishDate(DateTimeOffset instant) => Localization.SwedishTime.FormatDateLong(instant);
 

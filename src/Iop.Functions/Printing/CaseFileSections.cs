@@ -163,6 +163,24 @@ internal static partial class CaseFileSections
         new("SHA-256", file.Sha256, Code: true),
     ];
 
+    /// <summary>The checks the guideline requires beyond the checklist, each with its finding; none when the guideline has none.</summary>
+    public static IEnumerable<PrintedSection> Checks(CaseFile file, PolicyProfile policy)
+    {
+        if (policy.Checks.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new("checks", T("Kontroller enligt riktlinjen", "Checks the guideline requires"),
+        [
+            new TableBlock(
+                [new(T("Kontroll", "Check"), 3), new(T("Bedömning", "Finding"), 1.4), new(T("Motivering", "Motivation"), 4), new(T("Gjord", "Made"), 2)],
+                [.. policy.Checks.Select(check => Iop.Checks.GuidelineChecks.Find(file, check.Id) is { } f
+                    ? (IReadOnlyList<string>)[check.Title.In(Code), f.Outcome == Iop.Checks.CheckOutcome.Fulfilled ? T("Uppfyllt", "Fulfilled") : T("Inte uppfyllt", "Not fulfilled"), f.Motivation, $"{SwedishTime.Format(f.At)}, {f.By}"]
+                    : [check.Title.In(Code), T("Ingen bedömning ännu", "No finding yet"), "", ""])]),
+        ]);
+    }
+
     private static TableBlock Assessments(ValueList<CriterionAssessment> assessments, PolicyProfile policy) => new(
         [new(T("Kriterium", "Criterion"), 5), new(T("Bedömning", "Assessment"), 1.4), new(T("Kommentar", "Note"), 3)],
         [.. assessments.Select(a => (IReadOnlyList<string>)[Criterion(a.CriterionId, policy), Texts.AssessmentName(a.Assessment), a.Note ?? ""])]);

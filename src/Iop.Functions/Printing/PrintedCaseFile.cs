@@ -38,6 +38,7 @@ internal sealed record PrintedCaseFile(
             new(T("Diarienummer", "Registration number"), file.Number.Value),
             new(T("Organisation", "Organisation"), $"{file.Initiative.OrganisationName} ({file.Initiative.OrganisationNumber})"),
             new(T("Steg", "Stage"), Texts.StageName(state.Stage)),
+            new(T("Riktlinje", "Guideline"), policy.Describe(Code)),
         };
         summary.AddRange(CaseFileSections.Closure(state));
         summary.Add(new(T("Utskriven", "Printed"), printedBy is null ? SwedishTime.Format(now) : T($"{SwedishTime.Format(now)} av {printedBy}", $"{SwedishTime.Format(now)} by {printedBy}")));
@@ -53,6 +54,7 @@ internal sealed record PrintedCaseFile(
                 CaseFileSections.Initiative(file, policy),
                 CaseFileSections.Screening(state, history, policy),
                 CaseFileSections.Documents(state, policy),
+                .. CaseFileSections.Checks(file, policy),
                 CaseFileSections.Meetings(file),
                 CaseFileSections.Requests(file, now),
                 CaseFileSections.Decisions(file),

@@ -20,7 +20,7 @@ public static class CaseReactions
         var contact = file.Initiative.Contact;
         var organisation = file.Initiative.OrganisationName;
         NotifyCoordinator Notify(CoordinatorNotice notice, IEnumerable<string>? items = null) =>
-            new(file.Id, file.Number, notice, organisation, items?.ToValueList());
+            new(file.Id, file.Number, notice, organisation, items?.ToValueList(), file.PolicyId, file.PolicyVersion);
 
         switch (@event)
         {
@@ -57,7 +57,7 @@ public static class CaseReactions
         switch (@event)
         {
             case PartnerVettingStarted or PortalLinkIssued:
-                yield return new SendPortalLink(file.Id, file.Number, contact.Name, contact.Email, organisation, link.TokenId, link.ExpiresAt);
+                yield return new SendPortalLink(file.Id, file.Number, contact.Name, contact.Email, organisation, link.TokenId, link.ExpiresAt, file.PolicyId, file.PolicyVersion);
                 break;
             case DocumentUploaded e:
                 yield return Notify(CoordinatorNotice.DocumentAnswered, [e.DocumentId]);
@@ -73,11 +73,11 @@ public static class CaseReactions
                 yield return Notify(CoordinatorNotice.DeclarationSigned);
                 break;
             case DocumentCompletionRequested e:
-                yield return new AskForCompletion(file.Id, file.Number, contact.Name, contact.Email, organisation, e.DocumentId, e.Comment, e.DueAt, link.TokenId, link.ExpiresAt);
+                yield return new AskForCompletion(file.Id, file.Number, contact.Name, contact.Email, organisation, e.DocumentId, e.Comment, e.DueAt, link.TokenId, link.ExpiresAt, file.PolicyId, file.PolicyVersion);
                 break;
             case ReminderSent:
                 var missing = vetting.Outstanding().Select(o => new ItemDue(o.Item, o.DueAt)).ToValueList();
-                yield return new RemindInitiator(file.Id, file.Number, contact.Name, contact.Email, organisation, missing, link.TokenId, link.ExpiresAt);
+                yield return new RemindInitiator(file.Id, file.Number, contact.Name, contact.Email, organisation, missing, link.TokenId, link.ExpiresAt, file.PolicyId, file.PolicyVersion);
                 break;
             case OverdueEscalated e:
                 yield return Notify(CoordinatorNotice.Overdue, e.Items);
@@ -108,7 +108,8 @@ public static class CaseReactions
         var organisation = file.Initiative.OrganisationName;
         OfficialRequest Find(string id) => file.Requests.First(r => r.Id == id);
         MailToOfficial Mail(OfficialRequest r, bool reminder) =>
-            new(file.Id, file.Number, r.Id, r.Kind, r.Issue, r.Addressee.Name, r.Addressee.Email, organisation, r.OrganisationName, r.DueAt, r.LinkExpiresAt, reminder);
+            new(file.Id, file.Number, r.Id, r.Kind, r.Issue, r.Addressee.Name, r.Addressee.Email, organisation, r.OrganisationName, r.DueAt, r.LinkExpiresAt, reminder,
+                r.Kind == RequestKind.CommitteeDecision && file.Checks.Count > 0 ? file.Checks : null, file.PolicyId, file.PolicyVersion);
         NotifyAboutRequest Notify(CoordinatorNotice notice, OfficialRequest r, Person person) =>
             new(file.Id, file.Number, notice, organisation, r.Kind, r.OrganisationName, person.Name);
 

@@ -9,7 +9,7 @@ namespace Iop.Cases;
 /// Commands for the same case take turns within this process; when a writer in another process got there first, it
 /// backs off, reloads and decides again. A case that stays contended ends in <see cref="CaseBusyException"/>.
 /// </summary>
-public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, PolicyProfile policy, TimeProvider time)
+public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, PolicyCatalog policies, TimeProvider time)
 {
     /// <summary>How often a command is decided before giving up on a case other processes keep changing.</summary>
     public const int MaxAttempts = 10;
@@ -26,7 +26,10 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
     internal CaseLocks Locks => _locks;
 
     /// <summary>The guideline new cases follow.</summary>
-    public PolicyProfile Policy => policy;
+    public PolicyProfile Policy => policies.Current;
+
+    /// <summary>Every guideline a case may follow; a case follows the version it was received under.</summary>
+    public PolicyCatalog Policies => policies;
 
     /// <summary>Registers a new initiative under <paramref name="id"/>; submitting the same id again is rejected, never duplicated.</summary>
     public async Task<CommandResult> SubmitAsync(CaseId id, Initiative initiative, CancellationToken cancellationToken)
@@ -86,7 +89,9 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
             }
 
             var now = time.GetUtcNow();
-            var decision = CaseDecider.Decide(stored?.State ?? CaseState.Initial, command, new DecisionContext(now, policy));
+            var state = stored?.State ?? CaseState.Initial;
+            var policy = policies.For(state);
+            var decision = CaseDecider.Decide(state, command, new DecisionContext(now, policy));
             if (decision.Error is { } error)
             {
                 if (attempt == 1)
@@ -98,7 +103,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
                 return new Rejected(error);
             }
 
-            var change = Apply(id, stored, decision.Events, now);
+            var change = Apply(id, stored, decision.Events, now, policy);
             if (await store.TryCommitAsync(change, cancellationToken).ConfigureAwait(false))
             {
                 return new Accepted(new StoredCase(id, change.State, change.ToVersion, ConcurrencyToken: string.Empty), decision.Events);
@@ -133,7 +138,7 @@ public sealed class CaseService(ICaseStore store, IRegistrationNumbers numbers, 
         return history.Count > seen && history.Where(r => r.Version > seen).All(r => r.Event.IsBookkeeping);
     }
 
-    private CaseChange Apply(CaseId id, StoredCase? stored, ValueList<CaseEvent> events, DateTimeOffset now)
+    private static CaseChange Apply(CaseId id, StoredCase? stored, ValueList<CaseEvent> events, DateTimeOffset now, PolicyProfile policy)
     {
         CaseState state = stored?.State ?? CaseState.Initial;
         var effects = new List<Effect>();

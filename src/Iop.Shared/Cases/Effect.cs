@@ -35,20 +35,24 @@ public sealed record MailToInitiator(
     Alternative Alternative = Alternative.None) : Effect(Case, Number);
 
 /// <summary>A notification to the IOP coordinator (Teams in production); <paramref name="Items"/> names the documents concerned.</summary>
-public sealed record NotifyCoordinator(CaseId Case, RegistrationNumber Number, CoordinatorNotice Notice, string OrganisationName, ValueList<string>? Items = null)
+public sealed record NotifyCoordinator(CaseId Case, RegistrationNumber Number, CoordinatorNotice Notice, string OrganisationName, ValueList<string>? Items = null, string? PolicyId = null, string? PolicyVersion = null)
     : Effect(Case, Number);
 
-/// <summary>Mails the organisation its personal portal link (the token is signed when the mail is written).</summary>
-public sealed record SendPortalLink(CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, string TokenId, DateTimeOffset ExpiresAt)
+/// <summary>
+/// Mails the organisation its personal portal link (the token is signed when the mail is written). The mail names what is
+/// asked for from the case's guideline (<paramref name="PolicyId"/>, <paramref name="PolicyVersion"/>; null in effects
+/// stored before they were carried: the current guideline).
+/// </summary>
+public sealed record SendPortalLink(CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, string TokenId, DateTimeOffset ExpiresAt, string? PolicyId = null, string? PolicyVersion = null)
     : Effect(Case, Number);
 
-/// <summary>Reminds the organisation of what is still missing, with due dates.</summary>
-public sealed record RemindInitiator(CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, ValueList<ItemDue> Missing, string TokenId, DateTimeOffset ExpiresAt)
+/// <summary>Reminds the organisation of what is still missing, with due dates, named from the case's guideline.</summary>
+public sealed record RemindInitiator(CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, ValueList<ItemDue> Missing, string TokenId, DateTimeOffset ExpiresAt, string? PolicyId = null, string? PolicyVersion = null)
     : Effect(Case, Number);
 
-/// <summary>Asks the organisation to complete a document.</summary>
+/// <summary>Asks the organisation to complete a document, named from the case's guideline.</summary>
 public sealed record AskForCompletion(
-    CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, string DocumentId, string Comment, DateTimeOffset DueAt, string TokenId, DateTimeOffset ExpiresAt)
+    CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, string DocumentId, string Comment, DateTimeOffset DueAt, string TokenId, DateTimeOffset ExpiresAt, string? PolicyId = null, string? PolicyVersion = null)
     : Effect(Case, Number);
 
 /// <summary>
@@ -59,7 +63,8 @@ public sealed record WaitsChanged(CaseId Case, RegistrationNumber Number, ValueL
 
 /// <summary>
 /// An e-mail to an official with the link that answers request <paramref name="RequestId"/> (issue <paramref name="Issue"/>):
-/// the request itself, or a reminder of it. The link's token is signed when the mail is written.
+/// the request itself, or a reminder of it. The link's token is signed when the mail is written. A request for a committee's
+/// decision carries the findings on the guideline's checks (<paramref name="Checks"/>), named from the case's guideline.
 /// </summary>
 public sealed record MailToOfficial(
     CaseId Case,
@@ -73,7 +78,10 @@ public sealed record MailToOfficial(
     string AffectedOrganisation,
     DateTimeOffset DueAt,
     DateTimeOffset ExpiresAt,
-    bool Reminder) : Effect(Case, Number);
+    bool Reminder,
+    ValueList<Checks.CheckFinding>? Checks = null,
+    string? PolicyId = null,
+    string? PolicyVersion = null) : Effect(Case, Number);
 
 /// <summary>Tells the coordinator about a request to an official: an answer came (or a refusal), or it is overdue.</summary>
 public sealed record NotifyAboutRequest(

@@ -170,7 +170,7 @@ public static class OfficialsDecider
             return Decision.Reject(OfficialsRules.WrongAnswer, $"A {request.Kind} request cannot be answered with a {c.Answer.Answers}.");
         }
 
-        if (CheckAnswer(c.Answer, context.Now) is { } invalid)
+        if ((CheckAnswer(c.Answer, context.Now) ?? CheckStaffing(c.Answer, context.Policy.Staffing)) is { } invalid)
         {
             return invalid;
         }
@@ -275,6 +275,12 @@ public static class OfficialsDecider
     private static Decision? CheckPerson(Person person) =>
         string.IsNullOrWhiteSpace(person.Name) || person.Name.Trim().Length > OfficialsRules.MaxShortText || !PlainText.IsName(SingleLine.Normalise(person.Name)) || !Email.IsValid(person.Email?.Trim())
             ? Decision.Reject(OfficialsRules.InvalidAddress, "A name and a valid e-mail address are needed.")
+            : null;
+
+    /// <summary>Where the guideline asks for one named contact per administration (Stockholm), a confirmation names exactly one.</summary>
+    private static Decision? CheckStaffing(OfficialAnswer answer, Policies.StaffingRule rule) =>
+        rule.OneNamedContact && answer is StaffingAnswer { Confirmed: true } a && a.Officials.DistinctBy(p => p.Email.Trim().ToUpperInvariant()).Count() != 1
+            ? Decision.Reject(OfficialsRules.OneContact, "The guideline asks for one named contact person per administration.")
             : null;
 
     private static Decision? CheckAnswer(OfficialAnswer answer, DateTimeOffset now) => answer switch

@@ -24,6 +24,9 @@ public static class OfficialsRules
     /// <summary>A written opinion, reason or statement is required.</summary>
     public const string TextRequired = "request.text-required";
 
+    /// <summary>The guideline asks for exactly one named contact person per administration.</summary>
+    public const string OneContact = "request.one-contact";
+
     /// <summary>A confirmation must name at least one official.</summary>
     public const string OfficialRequired = "request.official-required";
 

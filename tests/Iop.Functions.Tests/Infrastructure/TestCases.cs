@@ -40,12 +40,15 @@ internal sealed class TestCases
         Queues = azurite.Queues();
         Time = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         Signal = new QueueOutboxSignal(Queues, Options, NullLogger<QueueOutboxSignal>.Instance);
-        Store = new TableCaseStore(Tables, Options, Signal, Policy, NullLogger<TableCaseStore>.Instance);
+        Store = new TableCaseStore(Tables, Options, Signal, Policies, NullLogger<TableCaseStore>.Instance);
         Numbers = new TableRegistrationNumbers(Tables, Options, Settings, NullLogger<TableRegistrationNumbers>.Instance);
-        Service = new CaseService(Store, Numbers, Policy, Time);
+        Service = new CaseService(Store, Numbers, Policies, Time);
     }
 
     public static PolicyProfile Policy { get; } = PolicyProfileLoader.LoadBuiltIn();
+
+    /// <summary>The default profile as the one new cases follow, with every built-in one.</summary>
+    public static PolicyCatalog Policies { get; } = PolicyCatalog.WithBuiltIns(Policy);
 
     public static IOptions<IopOptions> Settings { get; } = Microsoft.Extensions.Options.Options.Create(new IopOptions
     {
@@ -62,7 +65,7 @@ internal sealed class TestCases
 
     public PortalTokens Tokens { get; } = new(Portal);
 
-    public MailComposer Composer => new(Settings, Policy, Tokens);
+    public MailComposer Composer => new(Settings, Policies, Tokens);
 
     public static Actor Coordinator { get; } = new("saga@mora.example", "Saga Samordnare", ActorRole.Coordinator);
 

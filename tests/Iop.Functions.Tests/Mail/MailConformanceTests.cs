@@ -34,7 +34,7 @@ public sealed class MailConformanceTests
             CoordinatorName = "Saga Samordnare",
             CoordinatorPhone = "0250-260 00",
         }),
-        TestCases.Policy,
+        TestCases.Policies,
         new PortalTokens(TestCases.Portal));
 
     public static TheoryData<string, MailMessage, string?> Mails()

@@ -16,7 +16,7 @@ public sealed class CaseIndexTests(AzuriteFixture azurite)
     private static RecordAssessments Assessed() =>
         new(ValueList.Of(new CriterionAssessment(TestCases.Policy.Checklist[0].Id, Assessment.Met, "")), TestCases.Coordinator);
 
-    private TableCaseStore FreshStore() => new(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policy, NullLogger<TableCaseStore>.Instance);
+    private TableCaseStore FreshStore() => new(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policies, NullLogger<TableCaseStore>.Instance);
 
     private async Task<Dictionary<string, int>> IndexedVersionsAsync()
     {

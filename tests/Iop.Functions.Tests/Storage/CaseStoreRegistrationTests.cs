@@ -21,7 +21,7 @@ public sealed class CaseStoreRegistrationTests(AzuriteFixture azurite)
             ["Storage:OutboxQueue"] = AzuriteFixture.UniqueName("outbox"),
         }).Build();
         await using var services = new ServiceCollection().AddLogging().AddTableCaseStore(configuration).AddTableCaseStore(configuration).BuildServiceProvider();
-        var cases = new CaseService(services.GetRequiredService<ICaseStore>(), new TestCases(azurite).Numbers, TestCases.Policy, TimeProvider.System);
+        var cases = new CaseService(services.GetRequiredService<ICaseStore>(), new TestCases(azurite).Numbers, TestCases.Policies, TimeProvider.System);
         var id = CaseId.New();
 
         await cases.SubmitAsync(id, TestCases.Initiative(), CancellationToken.None);

@@ -146,7 +146,7 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
     public async Task A_process_holding_a_stale_case_decides_again_on_what_another_process_wrote()
     {
         var id = await _cases.SubmitAsync();
-        var other = new CaseService(new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policy, NullLogger<TableCaseStore>.Instance), _cases.Numbers, TestCases.Policy, _cases.Time);
+        var other = new CaseService(new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policies, NullLogger<TableCaseStore>.Instance), _cases.Numbers, TestCases.Policies, _cases.Time);
         await _cases.Service.HandleAsync(id, Assess("no-market", "från den här processen"), null, CancellationToken.None);
         await other.HandleAsync(id, Assess("long-term", "från en annan instans"), null, CancellationToken.None);
 
@@ -162,7 +162,7 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
     {
         var id = await _cases.SubmitAsync();
         await _cases.Service.HandleAsync(id, Assess("no-market", "först"), null, CancellationToken.None);
-        var other = new CaseService(new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policy, NullLogger<TableCaseStore>.Instance), _cases.Numbers, TestCases.Policy, _cases.Time);
+        var other = new CaseService(new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policies, NullLogger<TableCaseStore>.Instance), _cases.Numbers, TestCases.Policies, _cases.Time);
         await other.HandleAsync(id, Assess("long-term", "sedan"), null, CancellationToken.None);
 
         var result = await _cases.Service.HandleAsync(id, Assess("joint-learning", "från sidan med version 3"), expectedVersion: 3, CancellationToken.None);
@@ -197,8 +197,8 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         var lossy = new LoseFirstTransactionAnswer();
         var options = new TableClientOptions { Retry = { Delay = TimeSpan.FromMilliseconds(10) } };
         options.AddPolicy(lossy, HttpPipelinePosition.PerRetry);
-        var store = new TableCaseStore(new TableServiceClient(azurite.ConnectionString, options), _cases.Options, _cases.Signal, TestCases.Policy, NullLogger<TableCaseStore>.Instance);
-        var service = new CaseService(store, _cases.Numbers, TestCases.Policy, _cases.Time);
+        var store = new TableCaseStore(new TableServiceClient(azurite.ConnectionString, options), _cases.Options, _cases.Signal, TestCases.Policies, NullLogger<TableCaseStore>.Instance);
+        var service = new CaseService(store, _cases.Numbers, TestCases.Policies, _cases.Time);
 
         var result = await service.HandleAsync(id, Assess("no-market", "en gång"), null, CancellationToken.None);
 
@@ -219,7 +219,7 @@ public sealed class CaseStoreTests(AzuriteFixture azurite)
         snapshot["State0"] = "{\"state\":\"a-stage-that-was-renamed\"}";
         await _cases.CasesTable.UpdateEntityAsync(snapshot, snapshot.ETag, TableUpdateMode.Replace);
 
-        var rebuilt = await new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policy, NullLogger<TableCaseStore>.Instance).LoadAsync(id, CancellationToken.None);
+        var rebuilt = await new TableCaseStore(_cases.Tables, _cases.Options, _cases.Signal, TestCases.Policies, NullLogger<TableCaseStore>.Instance).LoadAsync(id, CancellationToken.None);
 
         Assert.Equal(expected.State, rebuilt!.State);
         Assert.Equal(2, rebuilt.Version);

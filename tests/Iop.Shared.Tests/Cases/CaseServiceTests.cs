@@ -12,7 +12,7 @@ public sealed class CaseServiceTests
 
     private readonly SequentialNumbers _numbers = new();
 
-    private CaseService Service => new(_store, _numbers, Policy, _time);
+    private CaseService Service => new(_store, _numbers, new Iop.Policies.PolicyCatalog(Policy), _time);
 
     [Fact]
     public async Task Submitting_commits_the_event_the_summary_and_the_effects_together()
@@ -96,7 +96,7 @@ public sealed class CaseServiceTests
     [Fact]
     public async Task A_command_that_cannot_get_its_turn_in_time_ends_as_busy()
     {
-        var service = new CaseService(_store, _numbers, Policy, _time) { MaxWaitForTurn = TimeSpan.Zero };
+        var service = new CaseService(_store, _numbers, new Iop.Policies.PolicyCatalog(Policy), _time) { MaxWaitForTurn = TimeSpan.Zero };
         await service.SubmitAsync(Case, Initiative, CancellationToken.None);
         var held = new TaskCompletionSource();
         _store.CommitGate = held.Task;

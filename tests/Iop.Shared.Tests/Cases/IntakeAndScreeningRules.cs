@@ -13,14 +13,14 @@ public sealed class IntakeAndScreeningRules
     public void Submitting_an_initiative_registers_it_under_the_policy_in_force() =>
         Given()
             .When(new SubmitInitiative(Case, Number, Initiative, Initiator))
-            .Then(new InitiativeSubmitted(Case, Number, "mora-2023", Initiative, Initiator, Now));
+            .Then(new InitiativeSubmitted(Case, Number, "mora-2023", Initiative, Initiator, Now, "2023-01-24"));
 
     [Fact]
     public void A_registered_case_waits_for_screening_with_its_dossier()
     {
         var state = Assert.IsType<Received>(Given().When(new SubmitInitiative(Case, Number, Initiative, Initiator)).ThenState());
 
-        Assert.Equal(new CaseFile(Case, Number, "mora-2023", Initiative, Now, null), state.File);
+        Assert.Equal(new CaseFile(Case, Number, "mora-2023", Initiative, Now, null, PolicyVersion: "2023-01-24"), state.File);
         Assert.Equal(Stage.Received, state.Stage);
     }
 

@@ -16,7 +16,7 @@ public sealed class ReactionRules
         Assert.Equal(
             [
                 new MailToInitiator(Case, Number, "Karin Ek", "karin.ek@navet.example", "Föreningen Navet", InitiatorMessage.Acknowledgement),
-                new NotifyCoordinator(Case, Number, CoordinatorNotice.NewInitiative, "Föreningen Navet"),
+                new NotifyCoordinator(Case, Number, CoordinatorNotice.NewInitiative, "Föreningen Navet", PolicyId: "mora-2023", PolicyVersion: "2023-01-24"),
             ],
             effects);
     }

@@ -82,7 +82,7 @@ internal sealed class Spec
     }
 
     // The history of a case walked along the stage model, for Given(...).
-    public static CaseEvent Submitted => new InitiativeSubmitted(Case, Number, Policy.Id, Initiative, Initiator, Now);
+    public static CaseEvent Submitted => new InitiativeSubmitted(Case, Number, Policy.Id, Initiative, Initiator, Now, Policy.Version);
 
     public static ValueList<CriterionAssessment> AllMet(string? unclear = null) =>
         Policy.Checklist.Select(c => c.Id == unclear ? new CriterionAssessment(c.Id, Assessment.Unclear, "Väntar på yttrande.") : new CriterionAssessment(c.Id, Assessment.Met, null)).ToValueList();

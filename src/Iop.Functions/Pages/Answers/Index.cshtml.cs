@@ -42,6 +42,9 @@ internal sealed class IndexModel(
 
     public CaseFile? Dossier { get; private set; }
 
+    /// <summary>Whether the case's guideline asks each administration for one named contact rather than its staff.</summary>
+    public bool OneNamedContact => Dossier is { } file && cases.Policies.For(file).Staffing.OneNamedContact;
+
     public OfficialRequest? Asked { get; private set; }
 
     public string Token { get; private set; } = "";
@@ -72,11 +75,11 @@ internal sealed class IndexModel(
     }
 
     /// <summary>The agreement draft for a committee's secretary to bring to the committee; reading it changes nothing.</summary>
-    public async Task<IActionResult> OnGetAgreementAsync(string token, [FromServices] Policies.PolicyProfile policy, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAgreementAsync(string token, [FromServices] Policies.PolicyCatalog policies, CancellationToken cancellationToken)
     {
         await OpenAsync(token, cancellationToken).ConfigureAwait(false);
         return State is LinkState.Open or LinkState.Answered && Dossier?.Agreement is not null && Asked!.Kind == RequestKind.CommitteeDecision && Asked.Addressee.Is(User.Email())
-            ? File(Api.DocumentDownloads.AgreementFile(Dossier, policy), Agreements.AgreementDocument.ContentType, "overenskommelse.docx")
+            ? File(Api.DocumentDownloads.AgreementFile(Dossier, policies.For(Dossier)), Agreements.AgreementDocument.ContentType, "overenskommelse.docx")
             : NotFound();
     }
 
@@ -198,7 +201,7 @@ internal sealed class IndexModel(
     {
         OfficialsRules.MeetingDateRequired or OfficialsRules.MeetingDateInFuture => "Form_MeetingDate",
         OfficialsRules.ParagraphRequired => "Form_Paragraph",
-        OfficialsRules.OfficialRequired or OfficialsRules.InvalidAddress => "Form_OfficialName0",
+        OfficialsRules.OfficialRequired or OfficialsRules.InvalidAddress or OfficialsRules.OneContact => "Form_OfficialName0",
         OfficialsRules.TextRequired or CaseRules.NoteTooLong => "Form_Text",
         _ => "",
     };

@@ -11,11 +11,11 @@ namespace Iop.Functions.Pages.Cases;
 
 /// <summary>The printed case file as a PDF for the diarium, downloaded as e.g. <c>KS-2026-17-akt.pdf</c>.</summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-internal sealed class CaseFilePdfModel(CaseOverviews overviews, PolicyProfile policy, TimeProvider time) : PageModel
+internal sealed class CaseFilePdfModel(CaseOverviews overviews, PolicyCatalog policies, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (!CaseId.TryParse(id, out var caseId) || await CaseFileModel.GatherAsync(overviews, caseId, policy, time, User.Identity?.Name, cancellationToken).ConfigureAwait(false) is not { } document)
+        if (!CaseId.TryParse(id, out var caseId) || await CaseFileModel.GatherAsync(overviews, caseId, policies, time, User.Identity?.Name, cancellationToken).ConfigureAwait(false) is not { } document)
         {
             return NotFound();
         }

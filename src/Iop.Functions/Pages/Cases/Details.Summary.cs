@@ -9,7 +9,7 @@ namespace Iop.Functions.Pages.Cases;
 internal sealed partial class DetailsModel
 {
     /// <summary>Whom the case waits on, each with its due date.</summary>
-    public ValueList<Awaited> WaitingOn => Iop.Cases.WaitingOn.Of(Case.State, policy.Reminders);
+    public ValueList<Awaited> WaitingOn => Iop.Cases.WaitingOn.Of(Case.State, Policy.Reminders);
 
     /// <summary>The one or two actions that move the case on, as links to their forms further down the page.</summary>
     public IReadOnlyList<(string Anchor, string Label)> NextActions()
@@ -29,6 +29,8 @@ internal sealed partial class DetailsModel
             InScoping => [("#scoping", T("Välj berörda nämnder och bolag", "Choose the affected committees and companies"))],
             AtStakeholderMeeting or AtFollowUpMeeting => [("#meetings", T("Möten", "Meetings")), ("#requests", T("Förfrågningar till tjänstepersoner", "Requests to officials"))],
             InInternalDiscussion => [("#requests", T("Förfrågningar till tjänstepersoner", "Requests to officials"))],
+            InAgreementDrafting when OutstandingChecks.Count > 0 =>
+                [("#agreement", T("Skriv överenskommelsen", "Write the agreement")), ("#checks", T("Gör riktlinjens kontroller", "Make the guideline's checks"))],
             InAgreementDrafting => [("#agreement", T("Skriv överenskommelsen", "Write the agreement"))],
             AwaitingCommitteeDecision { Approved: true } => [("#agreement", T("Registrera underskrifterna", "Record the signatures"))],
             AwaitingCommitteeDecision => [("#requests", T("Följ nämndernas beslut", "Follow the committees' decisions"))],

@@ -45,7 +45,7 @@ internal sealed partial class DetailsModel
         foreach (var review in chosen)
         {
             var accept = acceptAll || review.Decision == "accept";
-            var name = policy.Documents.FirstOrDefault(d => d.Id == review.Document)?.Name.In(Language.Code) ?? review.Document;
+            var name = Policy.Documents.FirstOrDefault(d => d.Id == review.Document)?.Name.In(Language.Code) ?? review.Document;
             if (!accept && string.IsNullOrWhiteSpace(review.Comment))
             {
                 errors.Add(($"batch-comment-{review.Document}", T($"Skriv vad som behöver kompletteras i {name}.", $"Write what needs completing in {name}.")));

@@ -18,13 +18,20 @@ namespace Iop.Functions.Pages.Cases;
 /// it was rendered from, so acting on a stale page is refused instead of overwriting someone else's change.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-internal sealed partial class DetailsModel(CaseService cases, CaseOverviews overviews, PolicyProfile policy, IOptions<PortalOptions> portal, TimeProvider time) : PageModel
+internal sealed partial class DetailsModel(CaseService cases, CaseOverviews overviews, PolicyCatalog policies, IOptions<PortalOptions> portal, TimeProvider time) : PageModel
 {
-    public StoredCase Case { get; private set; } = null!;
+    private StoredCase? _case;
+
+    public StoredCase Case
+    {
+        get => _case ?? throw new InvalidOperationException("The case is not loaded yet.");
+        private set => _case = value;
+    }
 
     public IReadOnlyList<RecordedEvent> History { get; private set; } = [];
 
-    public PolicyProfile Policy => policy;
+    /// <summary>The guideline the case follows: the profile version it was received under.</summary>
+    public PolicyProfile Policy => _case is null ? policies.Current : policies.For(_case.State);
 
     [BindProperty]
     public ScreeningInput Screening { get; set; } = new();
@@ -50,7 +57,7 @@ internal sealed partial class DetailsModel(CaseService cases, CaseOverviews over
             return NotFound();
         }
 
-        Screening = ScreeningInput.From(Case, policy);
+        Screening = ScreeningInput.From(Case, Policy);
         Discontinuation = new DiscontinueInput { Version = Case.Version };
         return Page();
     }
@@ -89,7 +96,13 @@ internal sealed partial class DetailsModel(CaseService cases, CaseOverviews over
             return NotFound();
         }
 
-        var (assessments, invalid) = Screening.ToAssessments(policy);
+        // The form's fields are the case's guideline's criteria.
+        if (!await LoadAsync(id, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        var (assessments, invalid) = Screening.ToAssessments(Policy);
         if (!ModelState.IsValid)
         {
             invalid = [.. invalid, ("screening", Unreadable)];
@@ -126,6 +139,7 @@ internal sealed partial class DetailsModel(CaseService cases, CaseOverviews over
         {
             Rejected { Error.Rule: CaseRules.NoSuchCase } => NotFound(),
             Rejected { Error.Rule: Iop.Agreements.AgreementRules.SectionsUnwritten } r => Problem([("agreement", UnwrittenSections())], StatusFor(r.Error)),
+            Rejected { Error.Rule: Iop.Checks.CheckRules.Required or Iop.Checks.CheckRules.NotFulfilled } r => Problem([("checks", OutstandingChecksMessage())], StatusFor(r.Error)),
             Rejected r => Problem([(AnchorFor(r.Error, errorAnchor), Texts.RuleMessage(r.Error))], StatusFor(r.Error)),
             _ => Stale(),
         };
@@ -148,15 +162,16 @@ internal sealed partial class DetailsModel(CaseService cases, CaseOverviews over
         return Page();
     }
 
-    private static string AnchorFor(DomainError error, string fallback) => error.Rule switch
+    /// <summary>The form field an error links to: the form that was sent, or within screening the checklist unless the reason is at fault.</summary>
+    private static string AnchorFor(DomainError error, string fallback) => fallback switch
     {
-        CaseRules.ReasonRequired or CaseRules.ReasonTooLong => fallback,
-        _ => fallback == "discontinue-reason" ? fallback : "screening",
+        "screening-reason" when error.Rule is not (CaseRules.ReasonRequired or CaseRules.ReasonTooLong) => "screening",
+        _ => fallback,
     };
 
     private static int StatusFor(DomainError error) => error.Rule switch
     {
-        CaseRules.WrongStage or CaseRules.Closed or CaseRules.AlreadySubmitted or CaseRules.PolicyMismatch or CaseRules.CannotDiscontinueActive
+        CaseRules.WrongStage or CaseRules.Closed or CaseRules.AlreadySubmitted or CaseRules.PolicyMismatch or CaseRules.CannotDiscontinueActive or Iop.Checks.CheckRules.TooLate
             => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -180,11 +195,20 @@ internal sealed partial class DetailsModel(CaseService cases, CaseOverviews over
     private string UnwrittenSections()
     {
         var titles = (Case.State.File.Agreement?.Sections ?? []).Where(s => s.AwaitsText)
-            .Select(s => policy.AgreementSections.First(a => a.Id == s.Id).Title.In(Language.Code));
+            .Select(s => Policy.AgreementSections.First(a => a.Id == s.Id).Title.In(Language.Code));
         var list = string.Join(", ", titles);
         return T(
             $"Förslaget kan inte skickas till nämnderna förrän alla avsnitt är skrivna. Kvar att skriva: {list}.",
             $"The draft cannot go to the committees until every section is written. Still to write: {list}.");
+    }
+
+    /// <summary>Which of the guideline's checks still keep the draft from the committees, by their titles.</summary>
+    private string OutstandingChecksMessage()
+    {
+        var list = string.Join(", ", OutstandingChecks.Select(c => c.Title.In(Language.Code)));
+        return T(
+            $"Förslaget kan inte skickas till nämnderna förrän riktlinjens kontroller är gjorda och uppfyllda. Kvar: {list}.",
+            $"The draft cannot go to the committees until the guideline's checks are made and fulfilled. Still needed: {list}.");
     }
 
     private static string T(string sv, string en) => Language.T(sv, en);

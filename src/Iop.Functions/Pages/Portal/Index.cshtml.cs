@@ -27,14 +27,15 @@ internal sealed class IndexModel(
     CaseService cases,
     ICaseStore store,
     BlobDocumentStore documents,
-    PolicyProfile policy,
+    PolicyCatalog policies,
     IAntiforgery antiforgery,
     IOptions<PortalOptions> options,
     TimeProvider time) : PageModel
 {
     public PortalVisit Visit { get; private set; } = null!;
 
-    public PolicyProfile Policy => policy;
+    /// <summary>The guideline the visited case follows.</summary>
+    public PolicyProfile Policy => Visit.Case is { } visited ? policies.For(visited.State) : policies.Current;
 
     public string Token { get; private set; } = "";
 

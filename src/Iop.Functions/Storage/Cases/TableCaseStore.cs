@@ -30,16 +30,16 @@ internal sealed class TableCaseStore : ICaseStore
     private readonly CreatedOnFirstUse<TableClient> _table;
     private readonly IOutboxSignal _signal;
     private readonly CaseIndex _index;
-    private readonly PolicyProfile _policy;
+    private readonly PolicyCatalog _policies;
     private readonly ILogger<TableCaseStore> _logger;
     private readonly Lock _gate = new();
     private Task<int>? _reconciling;
     private volatile bool _indexBuilt;
 
-    public TableCaseStore(TableServiceClient tables, IOptions<StorageOptions> options, IOutboxSignal signal, PolicyProfile policy, ILogger<TableCaseStore> logger)
+    public TableCaseStore(TableServiceClient tables, IOptions<StorageOptions> options, IOutboxSignal signal, PolicyCatalog policies, ILogger<TableCaseStore> logger)
     {
         _signal = signal;
-        _policy = policy;
+        _policies = policies;
         _logger = logger;
         _index = new CaseIndex(tables, options);
         _table = new(async () =>
@@ -172,7 +172,7 @@ internal sealed class TableCaseStore : ICaseStore
 
             if (await LoadAsync(id, CancellationToken.None).ConfigureAwait(false) is { } stored)
             {
-                await _index.WriteAsync(CaseSummary.Of(stored.State, stored.Version, row.GetDateTimeOffset("UpdatedAt")!.Value, _policy), CancellationToken.None).ConfigureAwait(false);
+                await _index.WriteAsync(CaseSummary.Of(stored.State, stored.Version, row.GetDateTimeOffset("UpdatedAt")!.Value, _policies.For(stored.State)), CancellationToken.None).ConfigureAwait(false);
                 written++;
             }
         }
