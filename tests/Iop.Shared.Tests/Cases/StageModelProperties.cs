@@ -169,7 +169,7 @@ public sealed class StageModelProperties
 
         return v.Requests.FirstOrDefault(r => r.AwaitsOrganisation) is { } open
             ? new Vetting.UploadDocument(open.DocumentId, [new Vetting.UploadedFile("f1", "stadgar.pdf", "application/pdf", 1234, new string('a', 64), Now)], Vetting.UploadLimits.Default, Token, by)
-            : new Vetting.SignDeclaration("Karin Ek", "Ordförande", "Föreningen Navet", true, Policy.Declaration.Version, Token, by);
+            : new Vetting.SignDeclaration("Karin Ek", "Ordförande", "Föreningen Navet", true, Policy.Declaration!.Version, Token, by);
     }
 
     private static string StageOf(CaseState state) => state is RegisteredCase r ? r.Stage.ToString() : "none";

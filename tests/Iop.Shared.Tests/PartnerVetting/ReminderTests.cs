@@ -44,7 +44,7 @@ public sealed class ReminderTests
     public void A_request_met_in_the_meantime_is_not_reminded_of()
     {
         var all = Policy.Documents.Select(d => (CaseEvent)new DocumentMarkedNotExisting(d.Id, "x", Initiator, Now)).ToList();
-        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration.Version, "t", "K", "O", "N", Now), Initiator, Now);
+        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration!.Version, "t", "K", "O", "N", Now), Initiator, Now);
 
         Assert.Equal(VettingRules.NothingDue, CheckAt(Due.AddDays(30), [.. Vetting, .. all, signed]).Error?.Rule);
     }

@@ -111,10 +111,10 @@ public sealed class VettingDeciderTests
     public void The_signed_declaration_keeps_the_exact_text_version_signer_and_time()
     {
         var signed = Assert.IsType<DeclarationSigned>(Assert.Single(Given(InVetting())
-            .When(new SignDeclaration("Karin Ek", "Ordförande", "Föreningen Navet", true, Policy.Declaration.Version, Token, Initiator))
+            .When(new SignDeclaration("Karin Ek", "Ordförande", "Föreningen Navet", true, Policy.Declaration!.Version, Token, Initiator))
             .Decision.Events));
 
-        Assert.Equal(Policy.Declaration.Version, signed.Declaration.TextVersion);
+        Assert.Equal(Policy.Declaration!.Version, signed.Declaration.TextVersion);
         Assert.StartsWith("Undertecknad som representant för Föreningen Navet intygar", signed.Declaration.Text, StringComparison.Ordinal);
         Assert.Equal(Policy.Declaration.Text.Replace("{organisation}", "Föreningen Navet", StringComparison.Ordinal), signed.Declaration.Text);
         Assert.Equal(("Karin Ek", "Ordförande", Now), (signed.Declaration.SignerName, signed.Declaration.SignerRole, signed.Declaration.SignedAt));
@@ -124,7 +124,7 @@ public sealed class VettingDeciderTests
     [InlineData("", "Ordförande", "Navet", true, VettingRules.SignerRequired)]
     [InlineData("Karin", "Ordförande", "Navet", false, VettingRules.ConfirmationRequired)]
     public void Signing_needs_the_signer_and_the_confirmation(string name, string role, string organisation, bool confirmed, string rule) =>
-        Given(InVetting()).When(new SignDeclaration(name, role, organisation, confirmed, Policy.Declaration.Version, Token, Initiator)).ThenRejected(rule);
+        Given(InVetting()).When(new SignDeclaration(name, role, organisation, confirmed, Policy.Declaration!.Version, Token, Initiator)).ThenRejected(rule);
 
     [Fact]
     public void A_declaration_whose_text_changed_since_the_page_was_shown_is_not_signed() =>
@@ -133,9 +133,9 @@ public sealed class VettingDeciderTests
     [Fact]
     public void The_declaration_cannot_be_signed_twice()
     {
-        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
+        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration!.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
 
-        Given(InVetting(signed)).When(new SignDeclaration("Karin", "Ordförande", "Navet", true, Policy.Declaration.Version, Token, Initiator)).ThenRejected(VettingRules.AlreadySigned);
+        Given(InVetting(signed)).When(new SignDeclaration("Karin", "Ordförande", "Navet", true, Policy.Declaration!.Version, Token, Initiator)).ThenRejected(VettingRules.AlreadySigned);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class VettingDeciderTests
     {
         var answered = Policy.Documents.Select(d => (CaseEvent)new DocumentUploaded(d.Id, Pdf, Initiator, Now)).ToList();
         var accepted = Policy.Documents.Skip(1).Select(d => (CaseEvent)new DocumentAccepted(d.Id, Coordinator, Now));
-        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
+        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration!.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
 
         var state = Given(InVetting([.. answered, .. accepted, signed])).When(new ReviewDocument(Policy.Documents[0].Id, true, null, null, Coordinator)).ThenState();
 
@@ -175,7 +175,7 @@ public sealed class VettingDeciderTests
     public void Reviewing_every_document_at_once_completes_vetting_once()
     {
         var answered = Policy.Documents.Select(d => (CaseEvent)new DocumentUploaded(d.Id, Pdf, Initiator, Now)).ToList();
-        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
+        var signed = new DeclarationSigned(new SignedDeclaration(Policy.Declaration!.Version, "text", "Karin", "Ordförande", "Navet", Now), Initiator, Now);
         var all = new ReviewDocuments(Policy.Documents.Select(d => new DocumentReview(d.Id, true, null, null)).ToValueList(), Coordinator);
 
         var decision = Given(InVetting([.. answered, signed])).When(all).Decision;

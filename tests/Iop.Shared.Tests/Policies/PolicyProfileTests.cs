@@ -31,7 +31,7 @@ public sealed class PolicyProfileTests
         Assert.True(mora.Documents.Single(d => d.Id == "statutes").MustShowDemocraticGovernance);
         Assert.Equal(14, mora.AgreementSections.Count);
         Assert.Equal("Omförhandling, uppsägning, hävning och tvist", mora.AgreementSections[^1].Title.Sv);
-        Assert.Contains("6. motarbetar det demokratiska styrelseskicket", mora.Declaration.Text, StringComparison.Ordinal);
+        Assert.Contains("6. motarbetar det demokratiska styrelseskicket", mora.Declaration!.Text, StringComparison.Ordinal);
         Assert.Equal(21, mora.Reminders.DueDays);
     }
 
