@@ -48,7 +48,7 @@ public static class CaseFileCases
             await OfficialsCases.Accept(service, id, new ReviewDocument(document.Id, Accept: true, null, null, coordinator));
         }
 
-        await OfficialsCases.Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", Organisation, true, service.Policy.Declaration.Version, tokenId, initiator));
+        await OfficialsCases.Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", Organisation, true, service.Policy.Declaration!.Version, tokenId, initiator));
 
         var social = directory.Find("socialnamnden")!;
         await OfficialsCases.Accept(service, id, new ConfirmScope(ValueList.Of(social), coordinator));

@@ -97,7 +97,7 @@ public static partial class BadInputCorpus
 
     /// <summary>The declaration's fields as the organisation's representative signs it, with the page's anti-forgery token.</summary>
     private static KeyValuePair<string, string>[] Declaration(CorpusWorld w) =>
-        [F("name", "Karin Ek"), F("role", "Ordförande"), F("organisation", "Föreningen Navet"), F("confirmed", "true"), F("version", w.Service.Policy.Declaration.Version)];
+        [F("name", "Karin Ek"), F("role", "Ordförande"), F("organisation", "Föreningen Navet"), F("confirmed", "true"), F("version", w.Service.Policy.Declaration!.Version)];
 
     private static IEnumerable<CorpusEntry> UploadEntries()
     {

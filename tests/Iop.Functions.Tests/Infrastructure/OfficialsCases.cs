@@ -33,7 +33,7 @@ public static class OfficialsCases
             await Accept(service, id, new ReviewDocument(document.Id, Accept: true, null, null, VettingCases.Coordinator));
         }
 
-        await Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", organisation, true, service.Policy.Declaration.Version, tokenId, initiator));
+        await Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", organisation, true, service.Policy.Declaration!.Version, tokenId, initiator));
         return id;
     }
 

@@ -221,7 +221,7 @@ public sealed class PortalTests(AzuriteFixture azurite) : IDisposable
     {
         var (id, token, _) = await VettingCasesStart();
         var client = _app.Pages();
-        var version = _app.Services.GetRequiredService<Policies.PolicyProfile>().Declaration.Version;
+        var version = _app.Services.GetRequiredService<Policies.PolicyProfile>().Declaration!.Version;
         KeyValuePair<string, string>[] fields = [new("name", "Karin Ek"), new("role", "Ordförande"), new("organisation", "Föreningen Navet"), new("confirmed", "true"), new("version", version)];
 
         using var first = await client.PostFormAsync($"/portal/{token}", $"/portal/{token}/sign", fields);
