@@ -140,6 +140,18 @@ public static partial class BadInputCorpus
             ],
         };
         yield return new("POST", "/agreement/submit", w => w.Drafting, Empty);
+        yield return new("POST", "/checks/{checkId}", w => w.Drafting, _ => new() { ["outcome"] = "Fulfilled", ["motivation"] = "Bedömt utifrån stadgarna." })
+        {
+            Item = Fixed("procurement-rules"),
+            Texts = ["motivation"],
+            Own =
+            [
+                ("an outcome that does not exist", With(("outcome", "Maybe"))),
+                ("an outcome that is a number out of range", With(("outcome", 99))),
+                ("no outcome", With(("outcome", null))),
+                ("no motivation", With(("motivation", null))),
+            ],
+        };
         yield return new("POST", "/agreement/revise", w => w.Decision, _ => new() { ["reason"] = "Omarbeta." }) { Texts = ["reason"] };
         yield return new("PUT", "/agreement/terms", w => w.Drafting, _ => new()
         {

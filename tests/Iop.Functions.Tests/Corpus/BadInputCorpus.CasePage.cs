@@ -150,6 +150,17 @@ public static partial class BadInputCorpus
             ],
         };
         yield return new("SubmitAgreement", w => w.Drafting, Fields());
+        yield return new("Check", w => w.Drafting, Fields(("check", "procurement-rules"), ("outcome", "Fulfilled"), ("motivation", "Bedömt utifrån stadgarna.")))
+        {
+            Texts = ["motivation"],
+            Own =
+            [
+                ("an outcome that does not exist", Set(("outcome", "Maybe")), false),
+                ("an outcome that is a number out of range", Set(("outcome", "99")), false),
+                ("a check id that is a path", Set(("check", "..%2F..%2Fprocurement-rules")), false),
+                ("no check", Set(("check", "")), false),
+            ],
+        };
         yield return new("Revise", w => w.Decision, Fields(("reason", "Omarbeta.")))
         {
             Texts = ["reason"],

@@ -33,7 +33,11 @@ public static class OfficialsCases
             await Accept(service, id, new ReviewDocument(document.Id, Accept: true, null, null, VettingCases.Coordinator));
         }
 
-        await Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", organisation, true, service.Policy.Declaration!.Version, tokenId, initiator));
+        if (service.Policy.Declaration is { } declaration)
+        {
+            await Accept(service, id, new SignDeclaration("Karin Ek", "Ordförande", organisation, true, declaration.Version, tokenId, initiator));
+        }
+
         return id;
     }
 
@@ -81,9 +85,13 @@ public static class OfficialsCases
             }
         }
 
-        await Accept(service, id, new RequestProcurementOpinion(directory.Procurement, coordinator));
-        var procurement = (await LoadAsync(app, id)).State.File.Requests.Last(r => r.Kind == RequestKind.ProcurementOpinion);
-        await Accept(service, id, new AnswerRequest(procurement.Id, 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), directory.Procurement, system));
+        if (service.Policy.Checklist.Any(c => c.RequiresProcurementOpinion))
+        {
+            await Accept(service, id, new RequestProcurementOpinion(directory.Procurement, coordinator));
+            var procurement = (await LoadAsync(app, id)).State.File.Requests.Last(r => r.Kind == RequestKind.ProcurementOpinion);
+            await Accept(service, id, new AnswerRequest(procurement.Id, 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), directory.Procurement, system));
+        }
+
         await Accept(service, id, new Iop.Agreements.SetAgreementTerms(Terms, coordinator));
         return id;
     }
