@@ -21,14 +21,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>A second app on the same Azurite, started under Stockholm's guideline (<c>Iop:PolicyProfile=stockholm-2017</c>).</summary>
+    public IopAppFactory Stockholm { get; private set; } = null!;
+
+    public Uri StockholmAddress { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        App = new IopAppFactory(_azurite.ConnectionString);
-        App.UseKestrel(0);
-        App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        (App, BaseAddress) = Start(new IopAppFactory(_azurite.ConnectionString));
+        (Stockholm, StockholmAddress) = Start(new IopAppFactory(_azurite.ConnectionString).WithOwnStorage("sthlm").WithSetting("Iop:PolicyProfile", "stockholm-2017"));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -39,10 +41,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private static (IopAppFactory App, Uri Address) Start(IopAppFactory app)
+    {
+        app.UseKestrel(0);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return (app, new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
+        await Stockholm.DisposeAsync();
         await App.DisposeAsync();
         await _azurite.DisposeAsync();
     }
