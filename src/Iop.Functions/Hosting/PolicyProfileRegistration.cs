@@ -31,11 +31,20 @@ internal static class PolicyProfileRegistration
         ? PolicyProfileLoader.LoadBuiltIn(configured)
         : PolicyProfileLoader.ParseOrThrow(ReadFile(configured, setting), configured);
 
-    private static List<PolicyProfile> ReadArchive(string folder) => Directory.Exists(folder)
+    private static List<PolicyProfile> ReadArchive(string folder) => Directory.Exists(folder = Resolve(folder))
         ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(f => PolicyProfileLoader.ParseOrThrow(File.ReadAllText(f), f)).ToList()
         : throw new InvalidPolicyProfileException(folder, [$"{IopOptions.Section}:{nameof(IopOptions.PolicyArchive)}: the folder '{folder}' does not exist"]);
 
-    private static string ReadFile(string path, string setting) => File.Exists(path)
+    /// <summary>
+    /// A relative path as the person who typed it meant it: from the shell's directory ($PWD), since
+    /// <c>dotnet run --project</c> starts the app in the project's folder; unchanged when it exists as given or is absolute.
+    /// </summary>
+    public static string Resolve(string path) =>
+        Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shell
+            ? path
+            : Path.Combine(shell, path);
+
+    private static string ReadFile(string path, string setting) => File.Exists(path = Resolve(path))
         ? File.ReadAllText(path)
         : throw new InvalidPolicyProfileException(path, [$"{setting}: '{path}' is neither a built-in profile ({string.Join(", ", PolicyProfileLoader.BuiltInIds)}) nor an existing file"]);
 }

@@ -46,6 +46,7 @@ internal static class ProfileCommand
     /// <summary>The profile's summary (0), or its errors (1).</summary>
     public static int Check(string path, TextWriter output)
     {
+        path = PolicyProfileRegistration.Resolve(path);
         if (!File.Exists(path))
         {
             output.WriteLine($"{path}: no such file.");

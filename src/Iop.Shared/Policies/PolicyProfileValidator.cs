@@ -79,6 +79,7 @@ internal static class PolicyProfileValidator
             var s = p.AgreementSections[i];
             RequireText(s.Id, $"agreementSections[{i}].id");
             RequireLocalized(s.Title, $"agreementSections[{i}].title");
+            RequireLocalized(s.Guidance, $"agreementSections[{i}].guidance");
         }
 
         RequireUnique(p.AgreementSections.Select(s => s.Id), "agreementSections", errors);

@@ -106,4 +106,24 @@ public sealed class ProfileCommandTests : IDisposable
         Assert.Equal(1, process.ExitCode);
         Assert.Contains("documents", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_relative_path_is_read_from_the_directory_the_command_was_typed_in()
+    {
+        // dotnet run --project starts the app in the project's folder; the shell's $PWD says where the person was.
+        var file = ProfileFile();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.Environment["PWD"] = _folder;
+        foreach (var arg in new[] { AppProcess.EntryAssembly(), "profile", "check", Path.GetFileName(file) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.StartsWith($"{file}: valid.", output, StringComparison.Ordinal);
+    }
 }
