@@ -193,6 +193,13 @@ public sealed partial class GuidelineTests(BrowserFixture fixture)
 
         await Assertions.Expect(coordinator.Locator("#stage")).ToHaveTextAsync("Aktivt partnerskap");
         await Accessibility.AssertNoViolationsAsync(coordinator);
+
+        // The public register lists it for anyone, without the organisation's contact (not consented to at signing).
+        await initiator.GotoAsync("/partnerskap");
+        var listed = initiator.Locator("article.partnership").Filter(new() { HasText = "Stockholms läxhjälp" });
+        await Assertions.Expect(listed).ToContainTextAsync("Barn i ytterstaden saknar stöd med skolarbetet.");
+        await Assertions.Expect(listed).Not.ToContainTextAsync("ali.berg@laxhjalp.example");
+        await Accessibility.AssertNoViolationsAsync(initiator);
     }
 
     [GeneratedRegex(@"/portal/[A-Za-z0-9_\-\.]+")]

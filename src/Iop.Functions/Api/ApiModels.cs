@@ -78,7 +78,8 @@ internal sealed record CoFinancingDto(Iop.Agreements.Party? Party, int? Year, de
 internal sealed record SectionRequest(int? ExpectedVersion, string? Text);
 
 /// <summary>A signature on the agreement, as signed on paper or electronically elsewhere.</summary>
-internal sealed record SignatureRequest(int? ExpectedVersion, Iop.Agreements.Party? Party, string? SignerName, string? SignerRole, DateOnly? SignedOn);
+/// <summary>A party's signature; for the organisation, whether it agrees that its contact person is shown in the public register.</summary>
+internal sealed record SignatureRequest(int? ExpectedVersion, Iop.Agreements.Party? Party, string? SignerName, string? SignerRole, DateOnly? SignedOn, bool? PublishContact = null);
 
 /// <summary>A command that created something on the case: the new item's id and where the case stands now.</summary>
 internal sealed record ItemCreated(string CaseId, int Version, Stage Stage, string Id);

@@ -71,7 +71,7 @@ internal static partial class CaseApi
 
         return errors.Count > 0
             ? Task.FromResult(ApiProblems.Validation(errors))
-            : RunAsync(id, new RecordSignature(request.Party!.Value, request.SignerName ?? "", request.SignerRole ?? "", request.SignedOn!.Value, context.User.ToActor()),
+            : RunAsync(id, new RecordSignature(request.Party!.Value, request.SignerName ?? "", request.SignerRole ?? "", request.SignedOn!.Value, context.User.ToActor(), request.PublishContact ?? false),
                 request.ExpectedVersion, service, context, cancellationToken);
     }
 

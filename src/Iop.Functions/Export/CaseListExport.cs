@@ -143,7 +143,7 @@ internal static class CaseListExport
 
     private static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(SwedishTime.ToLocal(instant).DateTime);
 
-    private static void Line(StringBuilder text, IEnumerable<string> fields)
+    internal static void Line(StringBuilder text, IEnumerable<string> fields)
     {
         text.AppendJoin(';', fields.Select(Field)).Append("\r\n");
     }

@@ -87,6 +87,7 @@ internal static class IopApplication
         services.AddMicrosoft365(builder.Configuration);
         builder.AddIopStorage();
         services.AddSingleton<CaseService>();
+        services.AddSingleton<Register.PartnershipRegister>();
         services.AddWorkflowRecords();
         return builder;
     }
@@ -129,6 +130,7 @@ internal static class IopApplication
         app.MapSignOut();
         app.MapInitiativeApi();
         app.MapCaseApi();
+        app.MapPartnershipApi();
         app.MapDocumentDownloads();
         app.MapOpenApi();
         return app;

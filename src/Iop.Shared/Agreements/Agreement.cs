@@ -56,7 +56,11 @@ public sealed record AgreementDraft(AgreementTerms Terms, ValueList<AgreementSec
 /// <param name="SignerName">Who signed.</param>
 /// <param name="SignerRole">In which capacity (e.g. "Kommunstyrelsens ordförande").</param>
 /// <param name="SignedOn">The date on the signature.</param>
-public sealed record Signature(Party Party, string SignerName, string SignerRole, DateOnly SignedOn);
+/// <param name="PublishContact">
+/// The organisation's consent, given at signing, that its contact person is shown in the public register of
+/// partnerships (always false for the municipality, whose contact is public anyway).
+/// </param>
+public sealed record Signature(Party Party, string SignerName, string SignerRole, DateOnly SignedOn, bool PublishContact = false);
 
 /// <summary>The coordinator sets (or changes) the agreement's terms; the sections that concern them are written anew unless edited by hand.</summary>
 public sealed record SetAgreementTerms(AgreementTerms Terms, Actor By) : CaseCommand(By);
@@ -65,7 +69,7 @@ public sealed record SetAgreementTerms(AgreementTerms Terms, Actor By) : CaseCom
 public sealed record EditAgreementSection(string SectionId, string Text, Actor By) : CaseCommand(By);
 
 /// <summary>The coordinator records one party's signature on the approved agreement.</summary>
-public sealed record RecordSignature(Party Party, string SignerName, string SignerRole, DateOnly SignedOn, Actor By) : CaseCommand(By);
+public sealed record RecordSignature(Party Party, string SignerName, string SignerRole, DateOnly SignedOn, Actor By, bool PublishContact = false) : CaseCommand(By);
 
 /// <summary>The agreement's terms were set and its sections written.</summary>
 public sealed record AgreementTermsSet(AgreementDraft Draft, Actor By, DateTimeOffset At) : CaseEvent(By, At);

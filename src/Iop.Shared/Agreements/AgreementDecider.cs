@@ -185,7 +185,7 @@ public static class AgreementDecider
             return Decision.Reject(AgreementRules.AlreadySigned, "That party has already signed.");
         }
 
-        var signed = new AgreementSignedByParty(new Signature(c.Party, SingleLine.Normalise(c.SignerName), SingleLine.Normalise(c.SignerRole), c.SignedOn), c.By, context.Now);
+        var signed = new AgreementSignedByParty(new Signature(c.Party, SingleLine.Normalise(c.SignerName), SingleLine.Normalise(c.SignerRole), c.SignedOn, c.Party == Party.Organisation && c.PublishContact), c.By, context.Now);
         var all = file.Signatures.Select(s => s.Party).Append(c.Party).Distinct().Count() == Enum.GetValues<Party>().Length;
         return all
             ? Decision.Accept(signed, new AgreementSigned(file.Agreement!.Terms.Term, c.By, context.Now))

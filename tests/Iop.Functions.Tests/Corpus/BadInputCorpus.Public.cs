@@ -34,6 +34,15 @@ public static partial class BadInputCorpus
             {
                 yield return Entry($"{method} /initiativ/kvitto/{{id}}", name, w => Send(w, Caller.Anonymous, m, $"/initiativ/kvitto/{id}"));
             }
+
+            // The public register of partnerships and its open data: no sign-in, nothing to bind but the query.
+            yield return Entry($"{method} /partnerskap", "a hostile query string", w => Send(w, Caller.Anonymous, m, "/partnerskap?handler=Bogus&culture=%3Cscript%3E"));
+            if (method == "GET")
+            {
+                // Minimal API GETs answer no HEAD (405), as the rest of /api.
+                yield return Entry("GET /api/partnerships/", "a hostile query string", w => Send(w, Caller.Anonymous, m, "/api/partnerships?stage=%00&format=..%2F"));
+                yield return Entry("GET /api/partnerships/csv", "a hostile query string", w => Send(w, Caller.Anonymous, m, "/api/partnerships/csv?x=%3Cscript%3E"));
+            }
         }
 
         yield return Entry("POST /fel/{code:int}", "a direct post with a body", w => Raw(w, Caller.Anonymous, HttpMethod.Post, "/fel/500", Hostile.InvalidUtf8, "application/x-www-form-urlencoded", token: false));

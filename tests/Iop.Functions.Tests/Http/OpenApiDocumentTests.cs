@@ -52,11 +52,13 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite, ITestOutputHelp
             output.WriteLine(report);
             output.WriteLine(await stderr);
 
-            // Anything Redocly reports fails the test, but the guideline's own GET: it has no 4xx to give (it takes no input).
+            // Anything Redocly reports fails the test, but the public GETs that take no input and so have no 4xx to give:
+            // the guideline and the register of partnerships (JSON and CSV).
+            string[] inputless = ["~1api~1initiatives~1policy", "~1api~1partnerships", "~1api~1partnerships~1csv"];
             using var json = JsonDocument.Parse(report[report.IndexOf('{', StringComparison.Ordinal)..]);
             var problems = json.RootElement.GetProperty("problems").EnumerateArray()
                 .Select(p => $"{p.GetProperty("ruleId").GetString()} at {p.GetProperty("location")[0].GetProperty("pointer").GetString()}: {p.GetProperty("message").GetString()}")
-                .Where(p => p != "operation-4xx-response at #/paths/~1api~1initiatives~1policy/get/responses: Operation must have at least one `4XX` response.")
+                .Where(p => !inputless.Any(path => p == $"operation-4xx-response at #/paths/{path}/get/responses: Operation must have at least one `4XX` response."))
                 .ToList();
             Assert.True(problems.Count == 0, "Redocly found problems:\n" + string.Join("\n", problems));
             Assert.Equal(0, process.ExitCode);

@@ -81,6 +81,19 @@ public sealed class StageModelRules
         new(party, party == Party.Municipality ? "Anna Ordförande" : "Karin Ek", party == Party.Municipality ? "Kommunstyrelsens ordförande" : "Ordförande", new DateOnly(2026, 3, 1), Coordinator);
 
     [Fact]
+    public void Only_the_organisation_consents_to_showing_its_contact_in_the_public_register()
+    {
+        var approved = new CommitteesApproved(Coordinator, Now);
+        var municipality = Given([.. UpTo(Stage.CommitteeDecision), approved]).When(Signed(Party.Municipality) with { PublishContact = true });
+        var organisation = Given([.. UpTo(Stage.CommitteeDecision), approved, .. municipality.Decision.Events]).When(Signed(Party.Organisation) with { PublishContact = true });
+        var declined = Given([.. UpTo(Stage.CommitteeDecision), approved, .. municipality.Decision.Events]).When(Signed(Party.Organisation));
+
+        Assert.False(Assert.IsType<ActivePartnership>(organisation.ThenState()).File.Signatures.Single(s => s.Party == Party.Municipality).PublishContact);
+        Assert.True(Assert.IsType<ActivePartnership>(organisation.ThenState()).File.Signatures.Single(s => s.Party == Party.Organisation).PublishContact);
+        Assert.False(Assert.IsType<ActivePartnership>(declined.ThenState()).File.Signatures.Single(s => s.Party == Party.Organisation).PublishContact);
+    }
+
+    [Fact]
     public void The_agreement_cannot_be_signed_before_the_committees_approve() =>
         Given(UpTo(Stage.CommitteeDecision)).When(Signed(Party.Municipality)).ThenRejected(CaseRules.NotApproved);
 

@@ -53,14 +53,15 @@ internal sealed partial class DetailsModel
         RunAsync(id, new EditAgreementSection(section, text ?? "", User.ToActor()), version, T("Avsnittet är sparat.", "The section is saved."), "agreement", cancellationToken);
 
     public Task<IActionResult> OnPostSignAsync(
-        string id, [FromForm] int version, [FromForm] Party party, [FromForm] string? name, [FromForm] string? role, [FromForm] string? signedOn, CancellationToken cancellationToken)
+        string id, [FromForm] int version, [FromForm] Party party, [FromForm] string? name, [FromForm] string? role, [FromForm] string? signedOn, [FromForm] bool publishContact,
+        CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(signedOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return FailAsync(id, "agreement", T("Ange datumet för underskriften som ÅÅÅÅ-MM-DD.", "Enter the date of the signature as YYYY-MM-DD."), cancellationToken);
         }
 
-        return RunAsync(id, new RecordSignature(party, name ?? "", role ?? "", date, User.ToActor()), version, T("Underskriften är registrerad.", "The signature is recorded."), "agreement", cancellationToken);
+        return RunAsync(id, new RecordSignature(party, name ?? "", role ?? "", date, User.ToActor(), publishContact), version, T("Underskriften är registrerad.", "The signature is recorded."), "agreement", cancellationToken);
     }
 
     private static string? At(string?[]? values, int i) => values is not null && i < values.Length ? values[i]?.Trim() : null;
