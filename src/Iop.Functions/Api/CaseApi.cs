@@ -31,6 +31,7 @@ internal static partial class CaseApi
         cases.MapVettingCommands();
         cases.MapOfficialsCommands();
         cases.MapCheckCommands();
+        cases.MapTermCommands();
         cases.MapAgreementCommands();
         cases.MapDeliveryCommands();
         return cases;

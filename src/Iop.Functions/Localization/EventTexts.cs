@@ -65,6 +65,10 @@ internal static class EventTexts
         AgreementDraftingStarted => T("Uppföljningsmötet är hållet: överenskommelsen skrivs.", "The follow-up meeting is held: the agreement is being drafted."),
         AgreementSubmittedForDecision => T("Förslaget till överenskommelse skickades till nämnderna och styrelserna för beslut.", "The draft agreement went to the committees and boards for decision."),
         AgreementSigned s => T($"Avtalet undertecknades för perioden {s.Term.Start:yyyy-MM-dd}–{s.Term.End:yyyy-MM-dd}.", $"The agreement was signed for {s.Term.Start:yyyy-MM-dd}–{s.Term.End:yyyy-MM-dd}."),
+        Partnerships.TermEndingReminded r => T($"Påminnelse till samordnaren: avtalstiden slutar {r.EndsOn:yyyy-MM-dd}.", $"Reminder to the coordinator: the term ends on {r.EndsOn:yyyy-MM-dd}."),
+        Partnerships.TermExtended x => T($"Avtalstiden förlängdes till och med {x.NewEnd:yyyy-MM-dd}{(x.Decision is null ? "" : $" (beslut: {x.Decision})")}.", $"The term was extended until {x.NewEnd:yyyy-MM-dd}{(x.Decision is null ? "" : $" (decision: {x.Decision})")}."),
+        Partnerships.RenegotiationStarted x => T($"Överenskommelsen omförhandlas och gick tillbaka till avtalsskrivning. Skäl: {x.Reason}", $"The agreement is renegotiated and went back to drafting. Reason: {x.Reason}"),
+        Partnerships.TermLetEnd x => T($"Beslut: partnerskapet avslutas när avtalstiden löper ut.{(x.Note is null ? "" : $" {x.Note}")}", $"Decision: the partnership ends when its term runs out.{(x.Note is null ? "" : $" {x.Note}")}"),
         PartnershipEnded p => T($"Partnerskapet avslutades. Skäl: {p.Reason}", $"The partnership ended. Reason: {p.Reason}"),
         _ => e.GetType().Name,
     };

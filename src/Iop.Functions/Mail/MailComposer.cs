@@ -102,6 +102,8 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog p
             CoordinatorNotice.Overdue => ($"Försenat: {items} – {notice.OrganisationName}", $"Begäran om {items} i ärende {notice.Number} är försenad trots påminnelser. Kontakta organisationen eller flytta datumet."),
             CoordinatorNotice.VettingCompleted => ($"Kontrollen klar – {notice.OrganisationName}", $"Alla dokument är godkända{(Policy(notice.PolicyId, notice.PolicyVersion).Declaration is null ? "" : " och värdegrunden undertecknad")} i ärende {notice.Number}. Nästa steg: berörda nämnder och bolag."),
             CoordinatorNotice.CommitteesApproved => ($"Nämnderna har godkänt – {notice.OrganisationName}", $"Alla berörda nämnder och styrelser har godkänt överenskommelsen i ärende {notice.Number}. Nästa steg: underskrifter."),
+            CoordinatorNotice.TermEnding => ($"Avtalstiden slutar snart – {notice.OrganisationName}", $"Partnerskapet i ärende {notice.Number} gäller till och med {(notice.Items is [var end, ..] ? end : "")}. Bestäm om det ska förlängas, omförhandlas eller avslutas när avtalstiden löper ut."),
+            CoordinatorNotice.PartnershipEnded => ($"Partnerskapet har avslutats – {notice.OrganisationName}", $"Partnerskapet i ärende {notice.Number} är avslutat."),
             CoordinatorNotice.PartnershipActive => ($"Partnerskapet har börjat – {notice.OrganisationName}", $"Överenskommelsen i ärende {notice.Number} är undertecknad av alla parter och partnerskapet är aktivt."),
             _ => throw new InvalidOperationException($"No text for {notice.Notice}."),
         };

@@ -84,7 +84,7 @@ internal sealed class EffectDelivery(MailComposer composer, IMailer mailer, ICoo
         if ((await store.LoadAsync(mail.Case, cancellationToken).ConfigureAwait(false))?.State.File is { Agreement: not null } file)
         {
             var name = $"overenskommelse-{file.Number.Value.Replace(' ', '-').Replace('/', '-')}.docx";
-            message = message with { Attachments = ValueList.Of(new MailAttachment(name, Agreements.AgreementDocument.ContentType, Api.DocumentDownloads.AgreementFile(file, cases.Policy))) };
+            message = message with { Attachments = ValueList.Of(new MailAttachment(name, Agreements.AgreementDocument.ContentType, Api.DocumentDownloads.AgreementFile(file, cases.Policies.For(file)))) };
         }
 
         await mailer.SendAsync(message, idempotencyKey, cancellationToken).ConfigureAwait(false);

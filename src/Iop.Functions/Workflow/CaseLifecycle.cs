@@ -88,7 +88,11 @@ internal sealed class CaseLifecycle(string version) : TaskOrchestrator<Lifecycle
     /// </remarks>
     public static string WaitInstanceId(string caseId, string key, Guid start) => $"{caseId}:{WaitRows.Hash(key)}:{start.ToString("N")[..8]}";
 
-    private static bool IsFinal(string stage) => stage is nameof(Cases.Stage.Active) or nameof(Cases.Stage.Discontinued) or nameof(Cases.Stage.Ended);
+    /// <summary>
+    /// Whether the case has ended, and its lifecycle with it. A running partnership has not: its term's reminders and its
+    /// end run on this lifecycle's waits for as long as the agreement runs.
+    /// </summary>
+    private static bool IsFinal(string stage) => stage is nameof(Cases.Stage.Discontinued) or nameof(Cases.Stage.Ended);
 
     private static async Task DeliverAsync(TaskOrchestrationContext context, LifecycleInput input, RelayedEffect effect)
     {

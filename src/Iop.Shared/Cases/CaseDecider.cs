@@ -46,6 +46,7 @@ public static class CaseDecider
                 ?? OfficialsDecider.CheckProcurement(s.File, context)
                 ?? Checks.GuidelineChecks.CheckBeforeDecision(s.File, context)
                 ?? Decision.Accept(new AgreementSubmittedForDecision(c.By, now), OfficialsDecider.DecisionRequests(s.File, context, c.By)),
+            (ActivePartnership s, Partnerships.ExtendTerm or Partnerships.RenegotiateAgreement or Partnerships.LetTermEnd) => Partnerships.PartnershipTerms.Decide(s, command, context),
             (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now)),
 
             (RegisteredCase s, _) => Decision.Reject(CaseRules.WrongStage, $"{command.GetType().Name} is not allowed while the case is at the stage {s.Stage}."),
@@ -78,7 +79,8 @@ public static class CaseDecider
         (InAgreementDrafting s, AgreementSubmittedForDecision) => new AwaitingCommitteeDecision(s.File, Approved: false),
         (AwaitingCommitteeDecision s, CommitteesApproved) => s with { Approved = true },
         (AwaitingCommitteeDecision s, AgreementRevisionStarted) => new InAgreementDrafting(s.File),
-        (AwaitingCommitteeDecision s, AgreementSigned e) => new ActivePartnership(s.File, e.Term),
+        (AwaitingCommitteeDecision s, AgreementSigned e) => new ActivePartnership(s.File, e.Term) { SignedAt = e.At },
+        (ActivePartnership s, Partnerships.TermEndingReminded or Partnerships.TermExtended or Partnerships.TermLetEnd or Partnerships.RenegotiationStarted) => Partnerships.PartnershipTerms.Evolve(s, @event),
         (ActivePartnership s, PartnershipEnded e) => new EndedPartnership(s.File, s.Term, e.Reason, e.At),
         _ => throw new InvalidOperationException($"The event {@event.GetType().Name} cannot follow the state {state.GetType().Name}."),
     };
@@ -172,6 +174,11 @@ public static class CaseDecider
         }
 
         events.AddRange(OfficialsDecider.DueSteps(state.File.Requests, context.Policy.Reminders, c.By, context.Now));
+        if (state is ActivePartnership active)
+        {
+            events.AddRange(Partnerships.PartnershipTerms.DueSteps(active, context.Policy.Partnership, c.By, context.Now));
+        }
+
         return events.Count == 0 ? Decision.Reject(VettingRules.NothingDue, "No reminder or escalation is due.") : Decision.Accept(events);
     }
 

@@ -54,6 +54,10 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(Agreements.AgreementSignedByParty), "agreement-signed-by-party")]
 [JsonDerivedType(typeof(PartnershipEnded), "partnership-ended")]
 [JsonDerivedType(typeof(Checks.CheckRecorded), "check-recorded")]
+[JsonDerivedType(typeof(Partnerships.TermEndingReminded), "term-ending-reminded")]
+[JsonDerivedType(typeof(Partnerships.TermExtended), "term-extended")]
+[JsonDerivedType(typeof(Partnerships.RenegotiationStarted), "renegotiation-started")]
+[JsonDerivedType(typeof(Partnerships.TermLetEnd), "term-let-end")]
 public abstract record CaseEvent(Actor By, DateTimeOffset At)
 {
     /// <summary>
@@ -61,7 +65,7 @@ public abstract record CaseEvent(Actor By, DateTimeOffset At)
     /// showing the case from before it is not stale.
     /// </summary>
     [JsonIgnore]
-    public bool IsBookkeeping => this is CalendarEventRecorded or RequestReminded or RequestEscalated or ReminderSent or OverdueEscalated;
+    public bool IsBookkeeping => this is CalendarEventRecorded or RequestReminded or RequestEscalated or ReminderSent or OverdueEscalated or Partnerships.TermEndingReminded;
 }
 
 /// <summary>

@@ -41,6 +41,12 @@ public static class CaseReactions
                 yield return new MailToInitiator(file.Id, file.Number, contact.Name, contact.Email, organisation, InitiatorMessage.PartnershipActive);
                 yield return Notify(CoordinatorNotice.PartnershipActive);
                 break;
+            case Partnerships.TermEndingReminded e:
+                yield return Notify(CoordinatorNotice.TermEnding, [e.EndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+                break;
+            case PartnershipEnded:
+                yield return Notify(CoordinatorNotice.PartnershipEnded);
+                break;
         }
 
         foreach (var effect in ToOfficials(@event, file).Concat(ToMeetings(@event, file)))

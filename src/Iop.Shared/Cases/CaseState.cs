@@ -118,6 +118,15 @@ public sealed record ActivePartnership(CaseFile File, PartnershipTerm Term) : Re
 {
     /// <inheritdoc />
     public override Stage Stage => Stage.Active;
+
+    /// <summary>When the agreement was signed (null in snapshots written before it was kept).</summary>
+    public DateTimeOffset? SignedAt { get; init; }
+
+    /// <summary>The keys of the term's reminder steps already taken.</summary>
+    public ValueList<string> StepsTaken { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>What the coordinator chose for the end of the term, once chosen.</summary>
+    public Partnerships.TermChoice? Choice { get; init; }
 }
 
 /// <summary>A partnership that has ended.</summary>

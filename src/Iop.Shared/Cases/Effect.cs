@@ -154,4 +154,10 @@ public enum CoordinatorNotice
 
     /// <summary>The agreement is signed: the partnership is active.</summary>
     PartnershipActive,
+
+    /// <summary>The partnership's term ends within the guideline's months: extend, renegotiate or let it end.</summary>
+    TermEnding,
+
+    /// <summary>The partnership ended (its term ran out).</summary>
+    PartnershipEnded,
 }

@@ -28,6 +28,9 @@ public sealed record PolicyProfile(
     /// <summary>What the heads of the affected administrations confirm.</summary>
     public StaffingRule Staffing { get; init; } = StaffingRule.Default;
 
+    /// <summary>How a running partnership is followed: reminders before its term ends, and what an extension needs.</summary>
+    public PartnershipRule Partnership { get; init; } = PartnershipRule.Default;
+
     /// <summary>The profile author's notes (English) on every judgement call made in turning the guideline into data.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -68,6 +68,11 @@ internal static class PolicyProfileValidator
         }
 
         RequireUnique(p.Checks.Select(c => c.Id), "checks", errors);
+        for (var i = 0; i < p.Partnership.TermRemindersMonthsBefore.Count; i++)
+        {
+            Require(p.Partnership.TermRemindersMonthsBefore[i] is > 0 and <= 24, $"partnership.termRemindersMonthsBefore[{i}]", "must be between 1 and 24 months");
+        }
+
         for (var i = 0; i < p.Notes.Count; i++)
         {
             RequireText(p.Notes[i], $"notes[{i}]");

@@ -13,7 +13,7 @@ namespace Iop.Waiting;
 public static class Waits
 {
     /// <summary>The open waits of the case, each with its reminder steps up to a horizon past <paramref name="now"/>.</summary>
-    public static IReadOnlyList<OpenWait> Of(RegisteredCase state, ReminderCadence cadence, DateTimeOffset now)
+    public static IReadOnlyList<OpenWait> Of(RegisteredCase state, ReminderCadence cadence, DateTimeOffset now, PartnershipRule? partnership = null)
     {
         var file = state.File;
         var waits = new List<OpenWait>();
@@ -30,6 +30,15 @@ public static class Waits
         {
             var steps = ReminderSchedule.StepsFor(r.LinkId, r.DueAt, cadence, Horizon(r.DueAt, cadence, now));
             waits.Add(new OpenWait(RequestKey(r), r.Id, r.Kind, r.Addressee, r.OrganisationName, r.DueAt, Ordered(steps), r.StepsTaken));
+        }
+
+        if (state is ActivePartnership active)
+        {
+            // The coordinator decides before the term ends; the partnership ends by itself when the last day has passed.
+            var steps = Partnerships.PartnershipTerms.Steps(active, partnership ?? PartnershipRule.Default);
+            waits.Add(new OpenWait(
+                Partnerships.PartnershipTerms.Key(active.Term.End), null, null, new Person(Coordinator, ""), file.Initiative.OrganisationName,
+                SwedishClock.EndOfDay(active.Term.End), steps, active.StepsTaken));
         }
 
         return waits;
@@ -50,12 +59,20 @@ public static class Waits
         }
 
         keys.AddRange(file.Requests.Where(r => r.IsOpen).Select(RequestKey));
+        if (state is ActivePartnership active)
+        {
+            keys.Add(Partnerships.PartnershipTerms.Key(active.Term.End));
+        }
+
         return keys.ToValueList();
     }
 
     /// <summary>The wait with this key, if the case still waits for it.</summary>
-    public static OpenWait? Find(RegisteredCase state, string key, ReminderCadence cadence, DateTimeOffset now) =>
-        Of(state, cadence, now).FirstOrDefault(w => w.Key == key);
+    public static OpenWait? Find(RegisteredCase state, string key, ReminderCadence cadence, DateTimeOffset now, PartnershipRule? partnership = null) =>
+        Of(state, cadence, now, partnership).FirstOrDefault(w => w.Key == key);
+
+    /// <summary>Who a running partnership's term waits on: the coordinator, named as the role.</summary>
+    public const string Coordinator = "IOP-samordnaren";
 
     /// <summary>A request's wait starts over with each issue (another addressee) and each due date.</summary>
     private static string RequestKey(OfficialRequest r) =>

@@ -140,6 +140,23 @@ public static partial class BadInputCorpus
             ],
         };
         yield return new("POST", "/agreement/submit", w => w.Drafting, Empty);
+        yield return new("POST", "/term/extend", w => w.Active, _ => new() { ["newEnd"] = "2031-06-30", ["decision"] = "KS 2029-05-12 § 44" })
+        {
+            Names = ["decision"],
+            Own =
+            [
+                ("a new end before the current one", With(("newEnd", "2027-01-01"))),
+                ("a new end that is no date", With(("newEnd", "30/6 2031"))),
+                ("no new end", With(("newEnd", null))),
+                ("no decision", With(("decision", null))),
+            ],
+        };
+        yield return new("POST", "/term/renegotiate", w => w.Active, _ => new() { ["reason"] = "Verksamheten ska växa." })
+        {
+            Texts = ["reason"],
+            Own = [("no reason", With(("reason", null)))],
+        };
+        yield return new("POST", "/term/let-end", w => w.Active, _ => new() { ["note"] = "Målen är nådda." }) { Texts = ["note"] };
         yield return new("POST", "/checks/{checkId}", w => w.Drafting, _ => new() { ["outcome"] = "Fulfilled", ["motivation"] = "Bedömt utifrån stadgarna." })
         {
             Item = Fixed("procurement-rules"),

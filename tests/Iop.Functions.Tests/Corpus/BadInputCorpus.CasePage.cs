@@ -150,6 +150,26 @@ public static partial class BadInputCorpus
             ],
         };
         yield return new("SubmitAgreement", w => w.Drafting, Fields());
+        yield return new("ExtendTerm", w => w.Active, Fields(("newEnd", "2031-06-30"), ("decision", "KS 2029-05-12 § 44")))
+        {
+            Names = ["decision"],
+            Own =
+            [
+                ("a new end before the current one", Set(("newEnd", "2027-01-01")), false),
+                ("a new end a century ahead", Set(("newEnd", "2126-06-30")), false),
+                ("a new end that is no date", Set(("newEnd", "30/6 2031")), false),
+                ("no decision", Set(("decision", "")), false),
+            ],
+        };
+        yield return new("Renegotiate", w => w.Active, Fields(("reason", "Verksamheten ska växa till fler stadsdelar.")))
+        {
+            Texts = ["reason"],
+            Own = [("no reason", Set(("reason", " ")), false)],
+        };
+        yield return new("LetTermEnd", w => w.Active, Fields(("note", "Målen är nådda.")))
+        {
+            Texts = ["note"],
+        };
         yield return new("Check", w => w.Drafting, Fields(("check", "procurement-rules"), ("outcome", "Fulfilled"), ("motivation", "Bedömt utifrån stadgarna.")))
         {
             Texts = ["motivation"],

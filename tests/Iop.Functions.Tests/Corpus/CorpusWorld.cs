@@ -92,6 +92,9 @@ public abstract partial class CorpusWorld(AzuriteFixture azurite, bool productio
     /// <summary>In partner vetting, for the entry that uploads too many files.</summary>
     public CaseId Limits => _cases[nameof(Limits)];
 
+    /// <summary>A signed, running partnership (its term ends in 2029).</summary>
+    public CaseId Active => _cases[nameof(Active)];
+
     /// <summary>In partner vetting with a snapshot a file short of the 1 MiB row limit.</summary>
     public CaseId Heavy => _cases[nameof(Heavy)];
 
@@ -266,6 +269,7 @@ public abstract partial class CorpusWorld(AzuriteFixture azurite, bool productio
         ProcurementLink = OfficialsCases.Link(App, Scoped, "procurement-1");
         _cases[nameof(Drafting)] = await OfficialsCases.AtAgreementDraftingAsync(App);
         _cases[nameof(Decision)] = await OfficialsCases.AtCommitteeDecisionAsync(App);
+        _cases[nameof(Active)] = await OfficialsCases.ActiveAsync(App, "Partnerskapet i korpusen");
         AnsweredLink = OfficialsCases.Link(App, Decision, "staffing-socialnamnden");
         DecisionLink = OfficialsCases.Link(App, Decision, "decision-1-socialnamnden");
     }

@@ -96,6 +96,19 @@ public static class OfficialsCases
         return id;
     }
 
+    /// <summary>A partnership approved by Socialnämnden and signed by both parties; the organisation consents or not to the register showing its contact.</summary>
+    public static async Task<CaseId> ActiveAsync(IopAppFactory app, string organisation = "Föreningen Navet", bool publishContact = false)
+    {
+        var id = await AtCommitteeDecisionAsync(app, organisation);
+        var service = app.Services.GetRequiredService<CaseService>();
+        var decision = (await LoadAsync(app, id)).State.File.Requests.Single(r => r.Kind == RequestKind.CommitteeDecision && r.IsOpen);
+        var today = DateOnly.FromDateTime(Common.SwedishClock.ToLocal(app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).DateTime);
+        await Accept(service, id, new AnswerRequest(decision.Id, 1, new CommitteeDecision(true, today, "§ 19", null), decision.Addressee, Actor.System));
+        await Accept(service, id, new Iop.Agreements.RecordSignature(Iop.Agreements.Party.Municipality, "Anna Ordförande", "Kommunstyrelsens ordförande", today, VettingCases.Coordinator));
+        await Accept(service, id, new Iop.Agreements.RecordSignature(Iop.Agreements.Party.Organisation, "Karin Ek", "Ordförande", today, VettingCases.Coordinator, publishContact));
+        return id;
+    }
+
     /// <summary>Terms both parties finance, for a three-year term.</summary>
     public static readonly Iop.Agreements.AgreementTerms Terms = new(
         "Äldre som lever i ofrivillig ensamhet",

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
-using Iop.Agreements;
 using Iop.Cases;
-using Iop.Common;
 using Iop.Functions.Tests.Infrastructure;
 using Iop.Officials;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,18 +26,7 @@ public sealed class PartnershipRegisterTests(AzuriteFixture azurite) : IDisposab
 
     public void Dispose() => _app.Dispose();
 
-    /// <summary>A partnership decided by Socialnämnden and signed by both parties; the organisation consents or not.</summary>
-    private async Task<CaseId> SignedAsync(string organisation, bool publishContact)
-    {
-        var id = await OfficialsCases.AtCommitteeDecisionAsync(_app, organisation);
-        var service = _app.Services.GetRequiredService<CaseService>();
-        var decision = (await OfficialsCases.LoadAsync(_app, id)).State.File.Requests.Single(r => r.Kind == RequestKind.CommitteeDecision && r.IsOpen);
-        var today = DateOnly.FromDateTime(_app.Time.GetUtcNow().UtcDateTime);
-        await OfficialsCases.Accept(service, id, new AnswerRequest(decision.Id, 1, new CommitteeDecision(true, today, "§ 19", null), decision.Addressee, Actor.System));
-        await OfficialsCases.Accept(service, id, new RecordSignature(Party.Municipality, "Anna Ordförande", "Kommunstyrelsens ordförande", today, VettingCases.Coordinator));
-        await OfficialsCases.Accept(service, id, new RecordSignature(Party.Organisation, "Karin Ek", "Ordförande", today, VettingCases.Coordinator, publishContact));
-        return id;
-    }
+    private Task<CaseId> SignedAsync(string organisation, bool publishContact) => OfficialsCases.ActiveAsync(_app, organisation, publishContact);
 
     private async Task<(string Page, JsonElement Json, string Csv)> ReadAsync()
     {

@@ -34,6 +34,7 @@ internal sealed partial class DetailsModel
             InAgreementDrafting => [("#agreement", T("Skriv överenskommelsen", "Write the agreement"))],
             AwaitingCommitteeDecision { Approved: true } => [("#agreement", T("Registrera underskrifterna", "Record the signatures"))],
             AwaitingCommitteeDecision => [("#requests", T("Följ nämndernas beslut", "Follow the committees' decisions"))],
+            ActivePartnership when TermDecisionDue => [("#term", T("Bestäm om avtalstidens slut", "Decide on the end of the term"))],
             _ => [],
         };
     }

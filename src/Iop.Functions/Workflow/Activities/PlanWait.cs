@@ -14,7 +14,7 @@ internal sealed class PlanWait(ICaseStore store, CaseService cases, WaitRows row
     {
         var id = CaseId.Parse(input.CaseId);
         var stored = await store.LoadAsync(id, CancellationToken.None).ConfigureAwait(false);
-        if (stored is null || Waits.Find(stored.State, input.Key, cases.Policy.Reminders, clock.Now) is not { NextStep: { } next } wait)
+        if (stored is null || Waits.Find(stored.State, input.Key, cases.Policies.For(stored.State).Reminders, clock.Now, cases.Policies.For(stored.State).Partnership) is not { NextStep: { } next } wait)
         {
             await rows.RemoveAsync(id, input.Key, CancellationToken.None).ConfigureAwait(false);
             return WaitPlan.Closed;

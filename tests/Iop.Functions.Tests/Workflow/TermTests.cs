@@ -1,0 +1,89 @@
+using Iop.Agreements;
+using Iop.Cases;
+using Iop.Common;
+using Iop.Functions.Hosting;
+using Iop.Functions.Outbox.LocalOutbox;
+using Iop.Functions.Tests.Infrastructure;
+using Iop.Officials;
+using Iop.Partnerships;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iop.Functions.Tests.Workflow;
+
+/// <summary>
+/// A running partnership's term on the workflow's durable timers, with the record's clock sped up to twelve days a
+/// second: the coordinator is reminded 6 and 3 months before the end, and the partnership ends by itself after its
+/// last day (about 15, 23 and 30 seconds after the term starts for a one-year term; setting the case up takes some of that).
+/// </summary>
+[Collection("Azurite")]
+public sealed class TermTests(AzuriteFixture azurite)
+{
+    private const double Scale = 12 * 24 * 60 * 60;
+
+    [Fact]
+    public async Task The_coordinator_is_reminded_before_the_term_ends_and_the_partnership_ends_by_itself()
+    {
+        // The case reaches drafting on the tests' usual fake clock; the sped-up clock takes over from there.
+        var storage = Guid.NewGuid().ToString("N")[..8];
+        CaseId id;
+        using (var drafting = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(storage))
+        {
+            id = await OfficialsCases.AtAgreementDraftingAsync(drafting, "Terminsföreningen");
+
+            // Let its workflow deliver what the steps so far sent (the meetings' invitations) before it stops: the history stands still.
+            var records = drafting.Services.GetRequiredService<ICaseStore>();
+            var (count, still) = (-1, 0);
+            for (var second = 0; second < 60 && still < 3; second++)
+            {
+                var now = (await records.LoadHistoryAsync(id, CancellationToken.None)).Count;
+                (count, still) = (now, now == count ? still + 1 : 0);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var logs = new CapturedLogs();
+        using var app = new IopAppFactory(azurite.ConnectionString).WithOwnStorage(storage).WithClock(new ScaledTimeProvider(TimeProvider.System.GetUtcNow(), Scale)).WithCapturedLogs(logs);
+        var service = app.Services.GetRequiredService<CaseService>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        foreach (var section in (await OfficialsCases.LoadAsync(app, id)).State.File.Agreement!.Sections.Where(s => s.AwaitsText))
+        {
+            await OfficialsCases.Accept(service, id, new EditAgreementSection(section.Id, "Parterna har skrivit avsnittet tillsammans.", VettingCases.Coordinator));
+        }
+
+        // The term is set last, from the sped-up clock's today, so that little of it passes before the signatures.
+        var today = SwedishClock.LocalDate(clock.GetUtcNow());
+        var term = new PartnershipTerm(today, today.AddMonths(12));
+        await OfficialsCases.Accept(service, id, new SetAgreementTerms(OfficialsCases.Terms with
+        {
+            Term = term,
+            CoFinancing = ValueList.Of(new CoFinancing(Party.Municipality, today.Year, 100_000m, null), new CoFinancing(Party.Organisation, today.Year, 0m, "Ideell tid")),
+        }, VettingCases.Coordinator));
+        await OfficialsCases.Accept(service, id, new SubmitAgreementForDecision(VettingCases.Coordinator));
+        var decision = (await OfficialsCases.LoadAsync(app, id)).State.File.Requests.Single(r => r.Kind == RequestKind.CommitteeDecision && r.IsOpen);
+        var signedOn = SwedishClock.LocalDate(clock.GetUtcNow());
+        await OfficialsCases.Accept(service, id, new AnswerRequest(decision.Id, 1, new CommitteeDecision(true, signedOn, "§ 19", null), decision.Addressee, Actor.System));
+        await OfficialsCases.Accept(service, id, new RecordSignature(Party.Municipality, "Anna Ordförande", "Kommunstyrelsens ordförande", signedOn, VettingCases.Coordinator));
+        await OfficialsCases.Accept(service, id, new RecordSignature(Party.Organisation, "Karin Ek", "Ordförande", signedOn, VettingCases.Coordinator));
+
+        var store = app.Services.GetRequiredService<ICaseStore>();
+        var history = await Eventually.WaitForAsync(
+            () => store.LoadHistoryAsync(id, CancellationToken.None), h => h.Any(e => e.Event is PartnershipEnded), "the end of the term", seconds: 120);
+
+        var reminded = history.Select(h => h.Event).OfType<TermEndingReminded>().SelectMany(r => r.Steps).ToList();
+        Assert.True(reminded.Count == 2, string.Join("\n", history.Select(h => $"{h.Version} {h.Event.GetType().Name} {h.Event.At:O}")) + "\nLOG\n" + string.Join("\n", logs.About(id.ToString()).TakeLast(150)));
+        var end = term.End.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([$"term-6m@{end}", $"term-3m@{end}"], reminded);
+        var ended = Assert.Single(history.Select(h => h.Event).OfType<PartnershipEnded>());
+        Assert.Equal(ActorRole.System, ended.By.Role);
+        Assert.True(SwedishClock.LocalDate(ended.At) > term.End);
+        Assert.IsType<EndedPartnership>((await store.LoadAsync(id, CancellationToken.None))!.State);
+
+        var outbox = app.Services.GetRequiredService<LocalOutboxStore>();
+        var notices = await Eventually.WaitForAsync(
+            async () => (await outbox.ListAsync(LocalOutboxStore.NotificationPartition, 500, CancellationToken.None)).Where(x => x.Subject.Contains("Terminsföreningen", StringComparison.Ordinal)).Select(x => x.Subject).ToList(),
+            n => n.Contains("Partnerskapet har avslutats – Terminsföreningen"),
+            "the coordinator's notice of the end",
+            seconds: 60);
+        Assert.Equal(2, notices.Count(x => x == "Avtalstiden slutar snart – Terminsföreningen"));
+    }
+}
