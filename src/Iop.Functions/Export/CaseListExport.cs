@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Iop.Cases;
 using Iop.Functions.Localization;
+using static Iop.Functions.Export.Spreadsheets;
 using static Iop.Functions.Localization.Language;
 
 namespace Iop.Functions.Export;
@@ -12,7 +13,7 @@ namespace Iop.Functions.Export;
 /// <summary>The case list as a file: CSV for any spreadsheet, XLSX for Excel. The same columns in both, in the user's language.</summary>
 internal static class CaseListExport
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheets.XlsxContentType;
 
     private sealed record Column(string Header, Func<CaseSummary, DateTimeOffset, object?> Value, double Width);
 
@@ -50,7 +51,7 @@ internal static class CaseListExport
             }));
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return Utf8WithBom(text);
     }
 
     /// <summary>One sheet with a bold, frozen header row and a filter; dates are dates, not text.</summary>
@@ -63,7 +64,7 @@ internal static class CaseListExport
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
+            styles.Stylesheet = Spreadsheets.Stylesheet();
 
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
@@ -77,13 +78,8 @@ internal static class CaseListExport
                 {
                     row.Append(columns[i].Value(c, now) switch
                     {
-                        DateOnly date => new Cell
-                        {
-                            CellReference = Reference(i, rows),
-                            StyleIndex = DateStyle,
-                            CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
-                        },
-                        null => new Cell { CellReference = Reference(i, rows) },
+                        DateOnly date => Date(i, rows, date),
+                        null => Empty(i, rows),
                         var value => Text(i, rows, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", 0),
                     });
                 }
@@ -107,54 +103,5 @@ internal static class CaseListExport
         return stream.ToArray();
     }
 
-    private const uint HeaderStyle = 1;
-    private const uint DateStyle = 2;
-
-    private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164U, FormatCode = "yyyy-mm-dd" }) { Count = 1U },
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2U },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
-        new Borders(new Border()) { Count = 1U },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1U, ApplyFont = true },
-            new CellFormat { NumberFormatId = 164U, ApplyNumberFormat = true })
-        { Count = 3U });
-
-    private static Cell Text(int column, int row, string value, uint style) => new(new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }))
-    {
-        CellReference = Reference(column, row),
-        DataType = CellValues.InlineString,
-        StyleIndex = style == 0 ? null : style,
-    };
-
-    private static string Reference(int column, int row) => string.Create(CultureInfo.InvariantCulture, $"{ColumnName(column)}{row}");
-
-    private static string ColumnName(int column)
-    {
-        var name = "";
-        for (var n = column + 1; n > 0; n = (n - 1) / 26)
-        {
-            name = (char)('A' + ((n - 1) % 26)) + name;
-        }
-
-        return name;
-    }
-
     private static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(SwedishTime.ToLocal(instant).DateTime);
-
-    internal static void Line(StringBuilder text, IEnumerable<string> fields)
-    {
-        text.AppendJoin(';', fields.Select(Field)).Append("\r\n");
-    }
-
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
 }

@@ -137,7 +137,7 @@ internal sealed class PartnershipRegister(ICaseStore store, IOptions<IopOptions>
     public static byte[] Csv(IReadOnlyList<RegisterEntry> entries)
     {
         var text = new StringBuilder();
-        Export.CaseListExport.Line(text,
+        Export.Spreadsheets.Line(text,
         [
             T("Organisation", "Organisation"), T("Samhällsutmaning", "Societal challenge"), T("Nämnder och bolag", "Committees and companies"),
             T("Avtalstid från", "Term from"), T("Avtalstid till", "Term until"), T("Status", "Status"), T("Avslutat", "Ended"),
@@ -149,7 +149,7 @@ internal sealed class PartnershipRegister(ICaseStore store, IOptions<IopOptions>
             IReadOnlyList<RegisterFinancing?> rows = e.CoFinancing.Count == 0 ? [null] : [.. e.CoFinancing];
             foreach (var f in rows)
             {
-                Export.CaseListExport.Line(text,
+                Export.Spreadsheets.Line(text,
                 [
                     e.Organisation, e.Challenge, string.Join(", ", e.Committees), Date(e.TermStart), Date(e.TermEnd),
                     e.Active ? T("Pågår", "Active") : T("Avslutat", "Ended"), e.EndedOn is { } ended ? Date(ended) : "",

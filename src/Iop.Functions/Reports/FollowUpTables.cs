@@ -1,0 +1,161 @@
+using System.Globalization;
+using Iop.Agreements;
+using Iop.Functions.Localization;
+using Iop.Officials;
+using Iop.Reports;
+using Iop.Screening;
+using static Iop.Functions.Localization.Language;
+
+namespace Iop.Functions.Reports;
+
+/// <summary>One row of a report table: its header (the first column) and its values (int, decimal, string or null).</summary>
+internal sealed record ReportRow(string Header, IReadOnlyList<object?> Cells, bool IsTotal = false);
+
+/// <summary>A table of the follow-up as the page, the CSV and the workbook show it, in the user's language.</summary>
+/// <param name="Id">A stable id (the page's anchor).</param>
+/// <param name="Title">The caption, the CSV's title line.</param>
+/// <param name="SheetName">The worksheet's name (at most 31 characters).</param>
+/// <param name="Headers">The column headers, the row headers' column first.</param>
+/// <param name="Rows">The rows.</param>
+/// <param name="Note">How the figures are counted, if it needs saying.</param>
+internal sealed record ReportTable(string Id, string Title, string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<ReportRow> Rows, string? Note = null);
+
+/// <summary>A bar of a chart, its value (null: nothing to show) as the table next to it has it.</summary>
+internal sealed record ChartBar(string Label, decimal? Value);
+
+/// <summary>A server-rendered bar chart; <paramref name="Funnel"/> centres the bars.</summary>
+internal sealed record BarChart(string Id, string Title, string Description, string Unit, IReadOnlyList<ChartBar> Bars, bool Funnel);
+
+/// <summary>The yearly follow-up's tables and charts, from the figures <see cref="YearlyFollowUp"/> computed.</summary>
+internal static class FollowUpTables
+{
+    private static readonly Alternative[] Referrals = [Alternative.AssociationGrant, Alternative.Procurement, Alternative.None];
+
+    public static IReadOnlyList<ReportTable> Tables(FollowUpReport r) =>
+        [Overview(r), Discontinued(r), LeadTimes(r), CoFinancing(r), Committees(r)];
+
+    public static ReportTable Overview(FollowUpReport r) => new(
+        "oversikt",
+        T($"Initiativ och partnerskap {r.Year}", $"Initiatives and partnerships {r.Year}"),
+        T("Översikt", "Overview"),
+        [T("Mått", "Measure"), T("Antal", "Number")],
+        [
+            new(T("Inkomna initiativ", "Initiatives received"), [r.Received]),
+            new(T("Bedömda initiativ", "Initiatives screened"), [r.Screened]),
+            new(T("Avslutade ärenden", "Cases discontinued"), [r.Discontinued]),
+            new(T("Beslutade partnerskap (alla nämnder har godkänt)", "Partnerships decided (every committee approved)"), [r.Decided]),
+            new(T("Undertecknade överenskommelser", "Agreements signed"), [r.SignedAgreements]),
+            new(T($"Aktiva partnerskap den 31 december {r.Year}", $"Partnerships active on 31 December {r.Year}"), [r.ActiveAtYearEnd]),
+            new(T("Avslutade partnerskap", "Partnerships ended"), [r.Ended]),
+        ],
+        T("Varje händelse räknas det år den inträffade (svensk tid), oavsett när ärendet kom in.", "Each event counts in the year it happened (Swedish time), whenever the case came in."));
+
+    public static ReportTable Discontinued(FollowUpReport r)
+    {
+        var rows = r.Discontinuations.GroupBy(d => d.AtStage).OrderBy(g => g.Key)
+            .Select(g => new ReportRow(Texts.StageName(g.Key), [.. Referrals.Select(a => (object?)g.Where(d => d.Referral == a).Sum(d => d.Count)), g.Sum(d => d.Count)]))
+            .ToList();
+        rows.Add(new(T("Totalt", "Total"), [.. Referrals.Select(a => (object?)r.Discontinuations.Where(d => d.Referral == a).Sum(d => d.Count)), r.Discontinued], IsTotal: true));
+        return new(
+            "avslutade",
+            T($"Avslutade ärenden {r.Year} per steg och hänvisning", $"Cases discontinued in {r.Year} by stage and referral"),
+            T("Avslutade ärenden", "Discontinued cases"),
+            [T("Steg när ärendet avslutades", "Stage when discontinued"), .. Referrals.Select(ReferralName), T("Totalt", "Total")],
+            rows);
+    }
+
+    public static ReportTable LeadTimes(FollowUpReport r) => new(
+        "ledtider",
+        T($"Ledtider {r.Year} i dagar (median)", $"Lead times {r.Year} in days (median)"),
+        T("Ledtider", "Lead times"),
+        [T("Sträcka", "Span"), T("Ärenden", "Cases"), T("Median (dagar)", "Median (days)")],
+        [
+            new(T("Från initiativ till nämndbeslut", "From initiative to committee decision"), [r.InitiativeToDecision.Cases, r.InitiativeToDecision.MedianDays]),
+            .. r.Stages.Select(s => new ReportRow(Texts.StageName(s.Stage), [s.Time.Cases, s.Time.MedianDays])),
+        ],
+        T(
+            "Hela ledtiden räknas från initiativets registrering till dagen då den sista berörda nämnden godkände, för partnerskap beslutade under året. Ett steg börjar med händelsen som förde ärendet dit och slutar med händelsen som förde det till ett senare steg: inkommet slutar när bedömningen påbörjas eller avslutas, bedömning när den avslutas, första möte när kontrollen av organisationen startar, kontrollen när allt är godkänt, avgränsningen när berörda nämnder och bolag bekräftas, dialogmötet när den interna diskussionen startar, den interna diskussionen när alla ställningstaganden har kommit in, uppföljningsmötet när det har hållits, avtalsskrivningen när avtalet skickas för beslut och nämndbeslutet när avtalet undertecknas. Steget räknas det år ärendet lämnade det; tid i en runda som skickades tillbaka (avslag och omarbetning) läggs till nästa gång ärendet passerar steget. Ärenden som avslutades i ett steg räknas inte för det steget. Dagar räknas som kalenderdagar i svensk tid.",
+            "The whole lead time runs from the initiative's registration to the day the last affected committee approved, for the partnerships decided in the year. A stage begins with the event that brought the case there and ends with the event that took it to a later stage: received ends when screening starts or is completed, screening when it is completed, first meeting when vetting starts, vetting when everything is accepted, scoping when the affected committees and companies are confirmed, the stakeholder meeting when the internal discussion starts, the internal discussion when every position is in, the follow-up meeting when it is held, drafting when the agreement goes for decision and the committee decision when the agreement is signed. A stage counts in the year the case left it; time in a round that was sent back (a rejection and revision) is added to the case's next passage of the stage. Cases discontinued in a stage do not count for it. Days are calendar days in Swedish time."));
+
+    public static ReportTable CoFinancing(FollowUpReport r)
+    {
+        var rows = new List<ReportRow>();
+        foreach (var party in r.CoFinancing.GroupBy(c => c.Party).OrderBy(g => g.Key))
+        {
+            rows.AddRange(party.Select(c => new ReportRow(PartyName(c.Party), [c.Year.ToString(CultureInfo.InvariantCulture), c.AmountSek, c.Partnerships, c.InKind.Count == 0 ? null : string.Join("; ", c.InKind)])));
+            rows.Add(new(T($"{PartyName(party.Key)}, totalt", $"{PartyName(party.Key)}, total"), [null, party.Sum(c => c.AmountSek), null, null], IsTotal: true));
+        }
+
+        return new(
+            "medfinansiering",
+            T($"Medfinansiering i överenskommelser undertecknade {r.Year}", $"Co-financing in agreements signed in {r.Year}"),
+            T("Medfinansiering", "Co-financing"),
+            [T("Part", "Party"), T("År", "Year"), T("Belopp (kr)", "Amount (SEK)"), T("Partnerskap", "Partnerships"), T("Andra insatser", "Other contributions")],
+            rows,
+            T("Enligt villkoren i överenskommelsen när den undertecknades, per part och det år insatsen avser.", "As the agreement's terms stood when it was signed, per party and the year the contribution is for."));
+    }
+
+    public static ReportTable Committees(FollowUpReport r)
+    {
+        var order = StringComparer.Create(Swedish, ignoreCase: true);
+        return new(
+            "namnder",
+            T($"Nämnder och bolag {r.Year}", $"Committees and companies {r.Year}"),
+            T("Nämnder och bolag", "Committees and companies"),
+            [T("Nämnd eller bolag", "Committee or company"), T("Typ", "Kind"), T("Ärenden som berör den", "Cases involving it"), T("Godkända avtal", "Agreements approved"), T("Avslagna avtal", "Agreements rejected")],
+            [.. r.Committees.OrderBy(c => c.Name, order).Select(c => new ReportRow(c.Name, [c.Kind == OrganisationKind.Company ? T("Bolag", "Company") : T("Nämnd", "Committee"), c.Cases, c.Approved, c.Rejected]))],
+            T(
+                "Ärenden räknas det år nämnden eller bolaget angavs som berört; beslut det år sekreteraren registrerade dem (ett avtal som skickats tillbaka kan beslutas mer än en gång).",
+                "Cases count in the year the committee or company was named as affected; decisions in the year the secretary recorded them (an agreement sent back can be decided more than once)."));
+    }
+
+    /// <summary>Received → screened → decided → signed, in the year.</summary>
+    public static BarChart Funnel(FollowUpReport r)
+    {
+        ChartBar[] bars =
+        [
+            new(T("Inkomna", "Received"), r.Received),
+            new(T("Bedömda", "Screened"), r.Screened),
+            new(T("Beslutade", "Decided"), r.Decided),
+            new(T("Undertecknade", "Signed"), r.SignedAgreements),
+        ];
+        return new(
+            "tratt",
+            T($"Från initiativ till partnerskap {r.Year}", $"From initiative to partnership {r.Year}"),
+            T("Antal under året: ", "Numbers in the year: ") + string.Join(", ", bars.Select(b => $"{b.Label.ToLower(CultureInfo.CurrentCulture)} {Display(b.Value)}")) + ".",
+            "",
+            bars,
+            Funnel: true);
+    }
+
+    /// <summary>The median days of each stage.</summary>
+    public static BarChart StageTimes(FollowUpReport r)
+    {
+        var bars = r.Stages.Select(s => new ChartBar(Texts.StageName(s.Stage), s.Time.MedianDays)).ToArray();
+        return new(
+            "ledtider-diagram",
+            T($"Median antal dagar per steg {r.Year}", $"Median days per stage {r.Year}"),
+            T("Median i dagar: ", "Median in days: ") + string.Join(", ", bars.Select(b => $"{b.Label} {(b.Value is null ? T("inga ärenden", "no cases") : Display(b.Value))}")) + ".",
+            T(" d", " d"),
+            bars,
+            Funnel: false);
+    }
+
+    public static string ReferralName(Alternative referral) => referral switch
+    {
+        Alternative.AssociationGrant => T("Föreningsbidrag", "Association grant"),
+        Alternative.Procurement => T("Upphandling", "Procurement"),
+        _ => T("Annat/ingen hänvisning", "Other/no referral"),
+    };
+
+    public static string PartyName(Party party) => party == Party.Municipality ? T("Kommunen", "The municipality") : T("Organisationerna", "The organisations");
+
+    /// <summary>A value as the page shows it: numbers with the language's separators, "–" for none.</summary>
+    public static string Display(object? value) => value switch
+    {
+        null => "–",
+        int n => n.ToString("#,0", CultureInfo.CurrentCulture),
+        decimal d => d.ToString("#,0.#", CultureInfo.CurrentCulture),
+        var other => Convert.ToString(other, CultureInfo.CurrentCulture) ?? "",
+    };
+}

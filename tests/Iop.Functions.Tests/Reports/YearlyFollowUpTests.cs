@@ -1,0 +1,216 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Parser;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Iop.Agreements;
+using Iop.Cases;
+using Iop.Reports;
+using Iop.Screening;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Iop.Functions.Tests.Reports;
+
+/// <summary>The yearly follow-up over the cases of <see cref="FollowUpWorld"/>: the figures against a hand count, the page, the exports.</summary>
+[Collection("Azurite")]
+public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<FollowUpWorld>
+{
+    private async Task<FollowUpReport> ReportAsync(int year)
+    {
+        var store = world.App.Services.GetRequiredService<ICaseStore>();
+        var histories = new List<IReadOnlyList<CaseEvent>>();
+        foreach (var summary in await store.ListAsync(null, CancellationToken.None))
+        {
+            histories.Add([.. (await store.LoadHistoryAsync(summary.Id, CancellationToken.None)).Select(e => e.Event)]);
+        }
+
+        return YearlyFollowUp.Compute(histories, year);
+    }
+
+    private static int?[] Medians(FollowUpReport report) => [.. report.Stages.Select(s => s.Time.MedianDays is { } m ? (int?)m : null)];
+
+    [Fact]
+    public async Task The_figures_of_2026_are_the_hand_count()
+    {
+        var r = await ReportAsync(2026);
+
+        // Received A–G (H arrived on 1 January in Sweden); screened A, C–G; discontinued A, B, C.
+        Assert.Equal((7, 6, 3), (r.Received, r.Screened, r.Discontinued));
+        // Decided and signed D and F; both still active on 31 December; none ended.
+        Assert.Equal((2, 2, 2, 0), (r.Decided, r.SignedAgreements, r.ActiveAtYearEnd, r.Ended));
+        Assert.Equal(
+            [new(Stage.Received, Alternative.None, 1), new(Stage.Screening, Alternative.AssociationGrant, 1), new(Stage.PartnerVetting, Alternative.Procurement, 1)],
+            r.Discontinuations);
+        // D and F: 2 March to 12 March.
+        Assert.Equal(new LeadTime(2, 10), r.InitiativeToDecision);
+        // Received: A, C, D, E, F the same day, G 2 days; screening: G 3 days; first meeting to drafting: C (first meeting
+        // only), D, E, F the same day; committee decision: D and F 2 to 20 March (E was sent back and has not passed it).
+        Assert.Equal([6, 1, 4, 3, 3, 3, 3, 3, 3, 2], r.Stages.Select(s => s.Time.Cases));
+        Assert.Equal([0, 3, 0, 0, 0, 0, 0, 0, 0, 18], Medians(r));
+        Assert.Equal(
+            [(Party.Municipality, 2026, 1_106_400m, 2, ""), (Party.Organisation, 2026, 0m, 2, "Ideell tid")],
+            r.CoFinancing.Select(c => (c.Party, c.Year, c.AmountSek, c.Partnerships, string.Join("; ", c.InKind))));
+        // Socialnämnden: D, E and F scoped; D and F approved, E rejected.
+        var committee = Assert.Single(r.Committees);
+        Assert.Equal(("Socialnämnden", 3, 2, 1), (committee.Name, committee.Cases, committee.Approved, committee.Rejected));
+    }
+
+    [Fact]
+    public async Task The_figures_of_2027_are_the_hand_count()
+    {
+        var r = await ReportAsync(2027);
+
+        // Received H and I; screened and discontinued I.
+        Assert.Equal((2, 1, 1), (r.Received, r.Screened, r.Discontinued));
+        // E decided and signed; active at the end: D and E (F ended on 1 March).
+        Assert.Equal((1, 1, 2, 1), (r.Decided, r.SignedAgreements, r.ActiveAtYearEnd, r.Ended));
+        Assert.Equal([new DiscontinuedCount(Stage.Screening, Alternative.Procurement, 1)], r.Discontinuations);
+        // E: 2 March 2026 to 1 February 2027 = 365 - 29 days.
+        Assert.Equal(new LeadTime(1, 336), r.InitiativeToDecision);
+        // Received: I the same day; first meeting: G 15 June 2026 to 1 May 2027 (320 days); drafting: E's second round,
+        // 13 March 2026 to 20 January 2027 (365 - 52 = 313 days); committee decision: E's first round (2–13 March 2026,
+        // 11 days) and its second (20 January to 5 February 2027, 16 days).
+        Assert.Equal([1, 0, 1, 0, 0, 0, 0, 0, 1, 1], r.Stages.Select(s => s.Time.Cases));
+        Assert.Equal([0, null, 320, null, null, null, null, null, 313, 27], Medians(r));
+        Assert.Equal(
+            [(Party.Municipality, 2027, 250_000m, 1, ""), (Party.Organisation, 2027, 0m, 1, FollowUpWorld.InKindFormula)],
+            r.CoFinancing.Select(c => (c.Party, c.Year, c.AmountSek, c.Partnerships, string.Join("; ", c.InKind))));
+        var committee = Assert.Single(r.Committees);
+        Assert.Equal(("Socialnämnden", 0, 1, 0), (committee.Name, committee.Cases, committee.Approved, committee.Rejected));
+    }
+
+    [Fact]
+    public async Task The_2026_report_is_unchanged_after_the_cases_moved_on_in_2027()
+    {
+        var csv = await world.Coordinator.Http.GetByteArrayAsync(new Uri("/uppfoljning/2026?handler=Csv", UriKind.Relative));
+        var page = FollowUpWorld.Tables(await world.Coordinator.GetStringAsync("/uppfoljning/2026"));
+
+        Assert.Equal(Encoding.UTF8.GetString(world.Csv2026AtYearEnd), Encoding.UTF8.GetString(csv));
+        Assert.Equal(world.Page2026AtYearEnd, page);
+        Assert.Contains("Inkomna initiativ;7", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_tables_and_both_charts_with_the_same_figures()
+    {
+        var document = new HtmlParser().ParseDocument(await world.Coordinator.GetStringAsync("/uppfoljning/2026"));
+        string[][] Rows(string id) => [.. document.QuerySelectorAll($"#tabell-{id} tbody tr").Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray())];
+
+        Assert.Equal("Årlig uppföljning 2026", document.QuerySelector("h1")?.TextContent);
+        Assert.Equal(5, document.QuerySelectorAll("table.report caption").Length);
+        Assert.All(document.QuerySelectorAll("table.report thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        Assert.All(document.QuerySelectorAll("table.report tbody th"), th => Assert.Equal("row", th.GetAttribute("scope")));
+        Assert.Equal(["Inkomna initiativ", "7"], Rows("oversikt")[0]);
+        Assert.Equal(["Avtalsskrivning", "3", "0"], Rows("ledtider")[9]);
+        Assert.Equal(["Totalt", "1", "1", "1", "3"], Rows("avslutade")[^1]);
+        Assert.Equal(["Kommunen", "2026", "1\u00A0106\u00A0400", "2", "–"], Rows("medfinansiering")[0]);
+        Assert.Equal(["Socialnämnden", "Nämnd", "3", "2", "1"], Rows("namnder")[0]);
+
+        var funnel = document.QuerySelector("#tratt svg")!;
+        Assert.Equal("img", funnel.GetAttribute("role"));
+        Assert.Equal("Från initiativ till partnerskap 2026", funnel.QuerySelector("title")?.TextContent);
+        Assert.Equal(["7", "6", "2", "2"], funnel.QuerySelectorAll("g.bar").Select(g => g.GetAttribute("data-value")));
+        Assert.Contains("inkomna 7, bedömda 6, beslutade 2, undertecknade 2", funnel.QuerySelector("desc")?.TextContent, StringComparison.Ordinal);
+        var stages = document.QuerySelector("#ledtider-diagram svg")!;
+        Assert.Equal("img", stages.GetAttribute("role"));
+        Assert.Equal(Rows("ledtider").Skip(1).Select(r => r[2] == "–" ? "" : r[2]), stages.QuerySelectorAll("g.bar").Select(g => g.GetAttribute("data-value")));
+        Assert.Empty(document.QuerySelectorAll("script"));
+
+        var list = new HtmlParser().ParseDocument(await world.Coordinator.GetStringAsync("/arenden"));
+        Assert.Equal("/uppfoljning", list.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Årlig uppföljning").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_page_reads_in_English_too()
+    {
+        var html = await world.Coordinator.GetStringAsync("/uppfoljning/2027?culture=en-GB&ui-culture=en-GB");
+
+        Assert.Contains("Yearly follow-up 2027", html, StringComparison.Ordinal);
+        Assert.Contains("From initiative to committee decision", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_coordinators_see_it_and_a_year_out_of_range_is_a_clear_404_or_400()
+    {
+        using var anonymous = world.Anonymous();
+        using var signedOut = await anonymous.GetAsync(new Uri("/uppfoljning/2026", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.StartsWith("/logga-in", signedOut.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+
+        using var other = world.OtherStaff();
+        foreach (var url in new[] { "/uppfoljning", "/uppfoljning/2026?handler=Csv", "/uppfoljning/2026?handler=Xlsx" })
+        {
+            // Forbidden: the cookie handler of the development sign-in sends the browser to its access-denied address.
+            using var refused = await other.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(
+                refused.StatusCode == HttpStatusCode.Forbidden || (refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location?.AbsolutePath == "/Account/AccessDenied"),
+                $"{url} answered other staff {(int)refused.StatusCode} {refused.Headers.Location}.");
+        }
+
+        foreach (var (year, status, text) in new[]
+        {
+            ("1999", HttpStatusCode.NotFound, "Välj ett år från 2000 till 2028"),
+            ("2029", HttpStatusCode.NotFound, "Välj ett år från 2000 till 2028"),
+            ("99999999999", HttpStatusCode.NotFound, "Välj ett år från 2000 till 2028"),
+            ("tjugo", HttpStatusCode.BadRequest, "Året ska skrivas med siffror"),
+            ("-2026", HttpStatusCode.BadRequest, "Året ska skrivas med siffror"),
+            ("2026?handler=Csv&x=", HttpStatusCode.OK, ""),
+            ("abc?handler=Xlsx", HttpStatusCode.BadRequest, "Året ska skrivas med siffror"),
+        })
+        {
+            using var response = await world.Coordinator.Http.GetAsync(new Uri($"/uppfoljning/{year}", UriKind.Relative));
+            Assert.Equal(status, response.StatusCode);
+            Assert.Contains(text, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Årlig uppföljning 2027", await world.Coordinator.GetStringAsync("/uppfoljning"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_csv_has_every_table_in_semicolon_separated_utf8_with_formulas_defused()
+    {
+        using var response = await world.Coordinator.Http.GetAsync(new Uri("/uppfoljning/2027?handler=Csv", UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("iop-uppfoljning-2027.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
+        var tables = text.Split("\r\n\r\n");
+        Assert.Equal(5, tables.Length);
+        var lines = tables.Select(t => t.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        Assert.Equal(
+            ["Initiativ och partnerskap 2027", "Avslutade ärenden 2027 per steg och hänvisning", "Ledtider 2027 i dagar (median)", "Medfinansiering i överenskommelser undertecknade 2027", "Nämnder och bolag 2027"],
+            lines.Select(l => l[0]));
+        Assert.Equal(["Mått;Antal", "Inkomna initiativ;2", "Bedömda initiativ;1", "Avslutade ärenden;1"], lines[0][1..5]);
+        Assert.Equal("Steg när ärendet avslutades;Föreningsbidrag;Upphandling;Annat/ingen hänvisning;Totalt", lines[1][1]);
+        Assert.Equal("Bedömning;0;1;0;1", lines[1][2]);
+        Assert.Equal("Från initiativ till nämndbeslut;1;336", lines[2][2]);
+        Assert.Equal("Bedömning;0;", lines[2][4]);
+        Assert.Equal(["Kommunen;2027;250000;1;", "Kommunen, totalt;;250000;;", $"Organisationerna;2027;0;1;'{FollowUpWorld.InKindFormula}"], lines[3][2..5]);
+        Assert.Equal("Socialnämnden;Nämnd;0;1;0", lines[4][2]);
+    }
+
+    [Fact]
+    public async Task The_workbook_is_valid_with_one_sheet_per_table_and_numbers_as_numbers()
+    {
+        using var response = await world.Coordinator.Http.GetAsync(new Uri("/uppfoljning/2026?handler=Xlsx", UriKind.Relative));
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, false);
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Assert.Equal(["Översikt", "Avslutade ärenden", "Ledtider", "Medfinansiering", "Nämnder och bolag"], sheets.Select(s => s.Name?.Value));
+        string Cell(int sheet, string reference) =>
+            ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[sheet].Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference) is var cell && cell.DataType?.Value == CellValues.InlineString
+                ? cell.InnerText
+                : cell.CellValue?.Text ?? "";
+        Assert.Equal(("Initiativ och partnerskap 2026", "Mått", "Inkomna initiativ", "7"), (Cell(0, "A1"), Cell(0, "A2"), Cell(0, "A3"), Cell(0, "B3")));
+        Assert.Equal(("Nämndbeslut", "2", "18"), (Cell(2, "A13"), Cell(2, "B13"), Cell(2, "C13")));
+        Assert.Equal(("Kommunen", "1106400"), (Cell(3, "A3"), Cell(3, "C3")));
+        Assert.Null(((WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == "B3").DataType);
+    }
+}
