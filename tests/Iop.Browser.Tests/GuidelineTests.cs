@@ -16,7 +16,7 @@ namespace Iop.Browser.Tests;
 /// assessments and values check before the agreement goes to the committees.
 /// </summary>
 [Collection("Browser")]
-public sealed partial class GuidelineTests(BrowserFixture fixture)
+public sealed class GuidelineTests(BrowserFixture fixture)
 {
     private IopAppFactory App => fixture.Stockholm;
 
@@ -26,28 +26,13 @@ public sealed partial class GuidelineTests(BrowserFixture fixture)
         return await context.NewPageAsync();
     }
 
-    private async Task<IPage> SignedInAsync(string name, string email)
-    {
-        var page = await PageAsync();
-        await page.GotoAsync("/logga-in");
-        await page.GetByLabel("Namn").FillAsync(name);
-        await page.GetByLabel("E-post").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string name, string email) => BrowserPages.SignedInAsync(fixture.Browser, fixture.StockholmAddress, name, email);
 
-    /// <summary>Reloads the local outbox until a mail with the subject to <paramref name="to"/> shows; returns the first link of <paramref name="path"/>.</summary>
-    private static async Task<string> LinkAsync(IPage page, string subject, string to, Regex path)
-    {
-        var article = page.Locator("article.outbox-mail").Filter(new() { HasText = subject }).Filter(new() { HasText = to }).First;
-        for (var attempt = 0; attempt < 60 && await article.CountAsync() == 0; attempt++)
-        {
-            await Task.Delay(250);
-            await page.GotoAsync("/dev/outbox");
-        }
+    private static Task<string> LinkAsync(IPage page, string subject, string to, Regex path) => BrowserPages.MailLinkAsync(page, subject, to, path);
 
-        return path.Match(await article.InnerTextAsync()).Value;
-    }
+    private static Regex PortalPath() => BrowserPages.PortalPath();
+
+    private static Regex AnswerPath() => BrowserPages.AnswerPath();
 
     [Fact]
     public async Task A_case_runs_under_stockholms_guideline_from_the_public_form_to_an_active_partnership()
@@ -201,10 +186,4 @@ public sealed partial class GuidelineTests(BrowserFixture fixture)
         await Assertions.Expect(listed).Not.ToContainTextAsync("ali.berg@laxhjalp.example");
         await Accessibility.AssertNoViolationsAsync(initiator);
     }
-
-    [GeneratedRegex(@"/portal/[A-Za-z0-9_\-\.]+")]
-    private static partial Regex PortalPath();
-
-    [GeneratedRegex(@"/svar/[A-Za-z0-9_\-\.]+")]
-    private static partial Regex AnswerPath();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Iop.Cases;
 using Iop.Functions.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -10,33 +9,14 @@ namespace Iop.Browser.Tests;
 /// from the links in their e-mail (found in the local outbox), each signed in as themselves.
 /// </summary>
 [Collection("Browser")]
-public sealed partial class OfficialsTests(BrowserFixture fixture)
+public sealed class OfficialsTests(BrowserFixture fixture)
 {
     private IopAppFactory App => fixture.App;
 
-    private async Task<IPage> SignedInAsync(string name, string email)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/logga-in");
-        await page.GetByLabel("Namn").FillAsync(name);
-        await page.GetByLabel("E-post").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string name, string email) => BrowserPages.SignedInAsync(fixture.Browser, fixture.BaseAddress, name, email);
 
     /// <summary>Reloads the local outbox until a mail to <paramref name="to"/> with the subject shows; returns its answer link.</summary>
-    private static async Task<string> AnswerLinkAsync(IPage page, string subject, string to)
-    {
-        var article = page.Locator("article.outbox-mail").Filter(new() { HasText = subject }).Filter(new() { HasText = to }).First;
-        for (var attempt = 0; attempt < 60 && await article.CountAsync() == 0; attempt++)
-        {
-            await Task.Delay(250);
-            await page.GotoAsync("/dev/outbox");
-        }
-
-        return AnswerPath().Match(await article.InnerTextAsync()).Value;
-    }
+    private static Task<string> AnswerLinkAsync(IPage page, string subject, string to) => BrowserPages.MailLinkAsync(page, subject, to, BrowserPages.AnswerPath());
 
     private static async Task ExpectStageAsync(IPage page, string stage)
     {
@@ -232,7 +212,4 @@ public sealed partial class OfficialsTests(BrowserFixture fixture)
         await Accessibility.AssertNoViolationsAsync(coordinator);
         await AnswerLinkAsync(coordinator, $"Ert IOP-initiativ går inte vidare – {number}", "karin.ek@navet.example");
     }
-
-    [GeneratedRegex(@"/svar/[A-Za-z0-9_\-\.]+")]
-    private static partial Regex AnswerPath();
 }

@@ -85,14 +85,7 @@ public static class CaseFileCases
 
         // The workflow records an invitation's calendar id after the fact (or skips it, when the meeting was held before
         // the invitation went out): wait until the history has stood still for three seconds, so the timeline is final.
-        var store = app.Services.GetRequiredService<ICaseStore>();
-        var (count, still) = (-1, 0);
-        for (var second = 0; second < 90 && still < 3; second++)
-        {
-            var now = (await store.LoadHistoryAsync(id, CancellationToken.None)).Count;
-            (count, still) = (now, now == count ? still + 1 : 0);
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
+        await Eventually.UntilHistoryStandsStillAsync(app.Services.GetRequiredService<ICaseStore>(), id);
 
         return new CaseFileCase(id, documents, extract);
     }

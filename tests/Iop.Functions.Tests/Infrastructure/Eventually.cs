@@ -20,4 +20,20 @@ internal static class Eventually
 
         return value;
     }
+
+    /// <summary>
+    /// Waits until the case's history has stood still for <paramref name="still"/> seconds (at most <paramref name="seconds"/>):
+    /// the workflow has delivered what the commands so far sent, and recorded what it records after the fact (an
+    /// invitation's calendar id, or none when the meeting was held before the invitation went out).
+    /// </summary>
+    public static async Task UntilHistoryStandsStillAsync(Cases.ICaseStore store, Cases.CaseId id, int still = 3, int seconds = 90)
+    {
+        var (count, unchanged) = (-1, 0);
+        for (var second = 0; second < seconds && unchanged < still; second++)
+        {
+            var now = (await store.LoadHistoryAsync(id, CancellationToken.None)).Count;
+            (count, unchanged) = (now, now == count ? unchanged + 1 : 0);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
 }

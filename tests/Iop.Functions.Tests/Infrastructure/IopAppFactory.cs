@@ -12,6 +12,13 @@ namespace Iop.Functions.Tests.Infrastructure;
 /// </summary>
 public sealed class IopAppFactory(string storageConnectionString) : WebApplicationFactory<Program>
 {
+    static IopAppFactory()
+    {
+        // Each app's file providers (static files, appsettings) would take an inotify instance; Linux allows a user 128,
+        // and a test run starts hundreds of apps, some of them at once. Polling watchers take none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
 
     /// <summary>A fresh key per app: a test's links are worthless to any other app.</summary>

@@ -31,14 +31,7 @@ public sealed class TermTests(AzuriteFixture azurite)
             id = await OfficialsCases.AtAgreementDraftingAsync(drafting, "Terminsföreningen");
 
             // Let its workflow deliver what the steps so far sent (the meetings' invitations) before it stops: the history stands still.
-            var records = drafting.Services.GetRequiredService<ICaseStore>();
-            var (count, still) = (-1, 0);
-            for (var second = 0; second < 60 && still < 3; second++)
-            {
-                var now = (await records.LoadHistoryAsync(id, CancellationToken.None)).Count;
-                (count, still) = (now, now == count ? still + 1 : 0);
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
+            await Eventually.UntilHistoryStandsStillAsync(drafting.Services.GetRequiredService<ICaseStore>(), id, seconds: 60);
         }
 
         var logs = new CapturedLogs();
