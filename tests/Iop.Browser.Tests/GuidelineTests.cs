@@ -113,6 +113,7 @@ public sealed class GuidelineTests(BrowserFixture fixture)
         await head.GetByLabel("Namn 1").FillAsync("Tomas Persson");
         await head.GetByLabel("E-post 1").FillAsync("tomas.persson@mora.example");
         await Accessibility.AssertNoViolationsAsync(head);
+        await head.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "staffing-one-contact.png"), FullPage = true });
         await head.GetByRole(AriaRole.Button, new() { Name = "Skicka svaret" }).ClickAsync();
         await Assertions.Expect(head.GetByText("Tack för ditt svar! Det är registrerat i ärendet.")).ToBeVisibleAsync();
 
@@ -166,6 +167,7 @@ public sealed class GuidelineTests(BrowserFixture fixture)
         await LinkAsync(coordinator, $"Registrera nämndens beslut – {number}", "lena.aberg@mora.example", AnswerPath());
         await Assertions.Expect(mail).ToContainTextAsync("Kontroller enligt riktlinjen, gjorda av samordnaren:");
         await Assertions.Expect(mail).ToContainTextAsync("– Kommunallagen: uppfyllt.");
+        await mail.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "decision-mail-checks.png") });
         var decision = (await OfficialsCases.LoadAsync(App, id)).State.File.Requests.Single(r => r.Kind == RequestKind.CommitteeDecision && r.IsOpen);
         await OfficialsCases.Accept(service, id, new AnswerRequest(decision.Id, 1, new CommitteeDecision(true, DateOnly.FromDateTime(App.Time.GetUtcNow().UtcDateTime), "§ 7", null), decision.Addressee, Actor.System));
         await coordinator.GotoAsync($"/arenden/{id}#agreement");
