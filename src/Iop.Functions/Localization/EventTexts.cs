@@ -70,6 +70,27 @@ internal static class EventTexts
         Partnerships.RenegotiationStarted x => T($"Överenskommelsen omförhandlas och gick tillbaka till avtalsskrivning. Skäl: {x.Reason}", $"The agreement is renegotiated and went back to drafting. Reason: {x.Reason}"),
         Partnerships.TermLetEnd x => T($"Beslut: partnerskapet avslutas när avtalstiden löper ut.{(x.Note is null ? "" : $" {x.Note}")}", $"Decision: the partnership ends when its term runs out.{(x.Note is null ? "" : $" {x.Note}")}"),
         PartnershipEnded p => T($"Partnerskapet avslutades. Skäl: {p.Reason}", $"The partnership ended. Reason: {p.Reason}"),
+        Partnerships.FollowUpReminded { Late: false } r => T($"Påminnelse till samordnaren: uppföljningsdialog senast {r.DueOn:yyyy-MM-dd}.", $"Reminder to the coordinator: follow-up dialogue due {r.DueOn:yyyy-MM-dd}."),
+        Partnerships.FollowUpReminded r => T($"Samordnaren underrättades: uppföljningen senast {r.DueOn:yyyy-MM-dd} är sen.", $"The coordinator was told: the follow-up due {r.DueOn:yyyy-MM-dd} is late."),
+        Partnerships.FollowUpRecorded f => T(
+            $"Uppföljningsdialog {f.Record.HeldOn:yyyy-MM-dd} dokumenterades{(f.Record.DueOn is { } due ? $" (uppföljningen senast {due:yyyy-MM-dd})" : "")}. Genomfört: {f.Record.Done}",
+            $"Follow-up dialogue of {f.Record.HeldOn:yyyy-MM-dd} recorded{(f.Record.DueOn is { } dueEn ? $" (the follow-up due {dueEn:yyyy-MM-dd})" : "")}. Done: {f.Record.Done}"),
+        Partnerships.YearlyReportRequested r => T($"Årsrapport för {r.Year} begärdes av organisationen, senast {SwedishTime.FormatDate(r.DueAt)}.", $"The yearly report for {r.Year} was requested from the organisation, due {SwedishTime.FormatDate(r.DueAt)}."),
+        Partnerships.YearlyReportReminded r => T($"Påminnelse skickades om årsrapporten för {r.Year}.", $"Reminder sent about the yearly report for {r.Year}."),
+        Partnerships.YearlyReportEscalated r => T($"Samordnaren underrättades: årsrapporten för {r.Year} är försenad.", $"The coordinator was told: the yearly report for {r.Year} is overdue."),
+        Partnerships.YearlyReportSubmitted r => T(
+            $"Årsrapport för {r.Year} lämnades av {r.Submission.SubmittedBy}{(r.Submission.Files.Count > 0 ? $", med {string.Join("; ", r.Submission.Files.Select(f => Described(f, "byte")))}" : "")}.",
+            $"The yearly report for {r.Year} was sent by {r.Submission.SubmittedBy}{(r.Submission.Files.Count > 0 ? $", with {string.Join("; ", r.Submission.Files.Select(f => Described(f, "bytes")))}" : "")}."),
+        Partnerships.NoticeGiven n => T(
+            $"Avtalet sades upp av {Partnerships.Endings.PartyName(n.Notice.GivenBy)} {n.Notice.GivenOn:yyyy-MM-dd} och upphör {n.Notice.EndsOn:yyyy-MM-dd}. Skäl: {n.Notice.Reason}",
+            $"Notice was given by the {(n.Notice.GivenBy == Iop.Agreements.Party.Municipality ? "municipality" : "organisation")} on {n.Notice.GivenOn:yyyy-MM-dd}; the agreement ends {n.Notice.EndsOn:yyyy-MM-dd}. Reason: {n.Notice.Reason}"),
+        Partnerships.DisputeRaised d => T(
+            $"Tvist ({d.DisputeId}) väcktes av {Partnerships.Endings.PartyName(d.RaisedBy)} {d.On:yyyy-MM-dd}, i dialog: {d.Subject}",
+            $"Dispute ({d.DisputeId}) raised by the {(d.RaisedBy == Iop.Agreements.Party.Municipality ? "municipality" : "organisation")} on {d.On:yyyy-MM-dd}, in dialogue: {d.Subject}"),
+        Partnerships.DisputeEscalated d => T(
+            $"Tvisten ({d.DisputeId}) fördes {d.On:yyyy-MM-dd} till {(d.To == Partnerships.DisputeLevel.SteeringGroup ? "styrgruppen" : "ansvarig nämnd")}. Skäl: {d.Reason}",
+            $"The dispute ({d.DisputeId}) went on {d.On:yyyy-MM-dd} to {(d.To == Partnerships.DisputeLevel.SteeringGroup ? "the steering group" : "the responsible committee")}. Reason: {d.Reason}"),
+        Partnerships.DisputeResolved d => T($"Tvisten ({d.DisputeId}) avgjordes {d.On:yyyy-MM-dd}: {d.Outcome}", $"The dispute ({d.DisputeId}) was settled on {d.On:yyyy-MM-dd}: {d.Outcome}"),
         _ => e.GetType().Name,
     };
 

@@ -31,6 +31,7 @@ internal static class OfficialTexts
         MeetingKind.FirstMeeting => T("Första möte", "First meeting"),
         MeetingKind.StakeholderMeeting => T("Dialogmöte med berörda nämnder och bolag", "Stakeholder meeting"),
         MeetingKind.FollowUpMeeting => T("Uppföljningsmöte med tjänstepersonerna", "Follow-up meeting with the officials"),
+        MeetingKind.PartnershipDialogue => T("Uppföljningsdialog i partnerskapet", "The partnership's follow-up dialogue"),
         _ => kind.ToString(),
     };
 

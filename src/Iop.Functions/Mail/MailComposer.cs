@@ -91,6 +91,21 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog p
         ],
         new MailAction("Öppna er sida", PortalUrl(mail.Case, mail.TokenId, mail.ExpiresAt)));
 
+    /// <summary>The organisation's yearly report: the request, or a reminder of it, with the link to its report page.</summary>
+    public MailMessage Compose(SendReportLink mail) => Message(
+        mail.ToName,
+        mail.ToEmail,
+        $"{(mail.Reminder ? "Påminnelse: " : "")}Årsrapport för {mail.Year} – {mail.Number}",
+        mail.Number.Value,
+        [
+            mail.Reminder
+                ? $"Vi har ännu inte fått årsrapporten för {mail.Year} om partnerskapet med {mail.OrganisationName} (diarienummer {mail.Number}). Den skulle ha lämnats senast {SwedishDate(mail.DueAt)}."
+                : $"Partnerskapet mellan {Settings.Municipality} och {mail.OrganisationName} (diarienummer {mail.Number}) följs upp varje år. Vi ber er om en årsrapport för {mail.Year} senast {SwedishDate(mail.DueAt)}.",
+            "Rapporten är kort: vad ni har gjort under året, och vad parterna faktiskt har bidragit med – pengar och annat, till exempel ideell tid eller lokaler. Bifoga gärna verksamhetsberättelsen. Allt gör ni på en sida, från dator eller mobil.",
+        ],
+        new MailAction("Lämna årsrapporten", ReportUrl(mail.Case, mail.Year, mail.Issue, mail.ExpiresAt)),
+        $"Länken är personlig och gäller till och med {SwedishDate(mail.ExpiresAt)}. Dela den inte; be oss om en ny om den slutar fungera.");
+
     public CoordinatorNotification Compose(NotifyCoordinator notice)
     {
         var items = string.Join(", ", (notice.Items ?? ValueList<string>.Empty).Select(item => ItemName(item, notice.PolicyId, notice.PolicyVersion)));
@@ -102,8 +117,12 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog p
             CoordinatorNotice.Overdue => ($"Försenat: {items} – {notice.OrganisationName}", $"Begäran om {items} i ärende {notice.Number} är försenad trots påminnelser. Kontakta organisationen eller flytta datumet."),
             CoordinatorNotice.VettingCompleted => ($"Kontrollen klar – {notice.OrganisationName}", $"Alla dokument är godkända{(Policy(notice.PolicyId, notice.PolicyVersion).Declaration is null ? "" : " och värdegrunden undertecknad")} i ärende {notice.Number}. Nästa steg: berörda nämnder och bolag."),
             CoordinatorNotice.CommitteesApproved => ($"Nämnderna har godkänt – {notice.OrganisationName}", $"Alla berörda nämnder och styrelser har godkänt överenskommelsen i ärende {notice.Number}. Nästa steg: underskrifter."),
-            CoordinatorNotice.TermEnding => ($"Avtalstiden slutar snart – {notice.OrganisationName}", $"Partnerskapet i ärende {notice.Number} gäller till och med {(notice.Items is [var end, ..] ? end : "")}. Bestäm om det ska förlängas, omförhandlas eller avslutas när avtalstiden löper ut."),
+            CoordinatorNotice.TermEnding => ($"Avtalstiden slutar snart – {notice.OrganisationName}", $"Partnerskapet i ärende {notice.Number} gäller till och med {First(notice)}. Bestäm om det ska förlängas, omförhandlas eller avslutas när avtalstiden löper ut."),
             CoordinatorNotice.PartnershipEnded => ($"Partnerskapet har avslutats – {notice.OrganisationName}", $"Partnerskapet i ärende {notice.Number} är avslutat."),
+            CoordinatorNotice.FollowUpDue => ($"Dags för uppföljningsdialog – {notice.OrganisationName}", $"Partnerskapets uppföljning i ärende {notice.Number} ska hållas senast {First(notice)}. Boka dialogen med organisationen och dokumentera den i ärendet."),
+            CoordinatorNotice.FollowUpLate => ($"Uppföljningen är sen – {notice.OrganisationName}", $"Uppföljningen i ärende {notice.Number} skulle ha hållits senast {First(notice)} och är inte dokumenterad."),
+            CoordinatorNotice.YearlyReportSubmitted => ($"Årsrapport inlämnad – {notice.OrganisationName}", $"Organisationen har lämnat årsrapporten för {First(notice)} i ärende {notice.Number}."),
+            CoordinatorNotice.YearlyReportOverdue => ($"Försenad årsrapport – {notice.OrganisationName}", $"Årsrapporten för {First(notice)} i ärende {notice.Number} är försenad trots påminnelser. Kontakta organisationen eller begär den på nytt med ett senare datum."),
             CoordinatorNotice.PartnershipActive => ($"Partnerskapet har börjat – {notice.OrganisationName}", $"Överenskommelsen i ärende {notice.Number} är undertecknad av alla parter och partnerskapet är aktivt."),
             _ => throw new InvalidOperationException($"No text for {notice.Notice}."),
         };
@@ -158,6 +177,7 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog p
             SendPortalLink m => $"länken till {m.ToName} ({m.ToEmail})",
             RemindInitiator m => $"påminnelsen till {m.ToName} ({m.ToEmail})",
             AskForCompletion m => $"begäran om komplettering till {m.ToName} ({m.ToEmail})",
+            SendReportLink m => $"begäran om årsrapport för {m.Year} till {m.ToName} ({m.ToEmail})",
             MailToOfficial m => $"{KindName(m.Kind).ToLowerInvariant()} till {m.ToName} ({m.ToEmail})",
             SendInvitation m => $"kalenderinbjudan ({m.Attendees.Count} inbjudna)",
             NotifyCoordinator or NotifyAboutRequest => "en Teams-notis till dig",
@@ -190,6 +210,7 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog p
         {
             MeetingKind.FirstMeeting => "Första möte om IOP-initiativ",
             MeetingKind.StakeholderMeeting => "Dialogmöte om IOP-initiativ",
+            MeetingKind.PartnershipDialogue => "Uppföljningsdialog om partnerskapet",
             _ => "Uppföljningsmöte om IOP-initiativ",
         };
         string?[] paragraphs =
@@ -212,6 +233,9 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog p
             new MailAddress(Settings.CoordinatorName, Settings.CoordinatorMailbox),
             meeting.Attendees.Select(p => new MailAddress(p.Name, p.Email)).ToValueList());
     }
+
+    public Uri ReportUrl(CaseId id, int year, int issue, DateTimeOffset expiresAt) =>
+        new(Settings.PublicBaseUrl!, $"/arsrapport/{tokens.CreateReportLink(id, year, issue, expiresAt)}");
 
     public Uri PortalUrl(CaseId id, string tokenId, DateTimeOffset expiresAt) =>
         new(Settings.PublicBaseUrl!, $"/portal/{tokens.Create(id, tokenId, expiresAt)}");
@@ -239,6 +263,9 @@ internal sealed class MailComposer(IOptions<IopOptions> options, PolicyCatalog p
 
     /// <summary>The case's guideline, as its effect names it; the current one for effects stored before they named it.</summary>
     private PolicyProfile Policy(string? id, string? version) => id is null ? policies.Current : policies.Find(id, version) ?? policies.Current;
+
+    /// <summary>The first item a notice names (a date or a year), as it was written.</summary>
+    private static string First(NotifyCoordinator notice) => notice.Items is [var first, ..] ? first : "";
 
     private static string SwedishDate(DateTimeOffset instant) => Localization.SwedishTime.FormatDateLong(instant);
 

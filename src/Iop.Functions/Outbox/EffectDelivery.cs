@@ -39,6 +39,7 @@ internal sealed class EffectDelivery(MailComposer composer, IMailer mailer, ICoo
         SendPortalLink mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         RemindInitiator mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         AskForCompletion mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
+        SendReportLink mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         MailToOfficial { Kind: Officials.RequestKind.CommitteeDecision, Reminder: false } mail => SendWithAgreementAsync(mail, idempotencyKey, cancellationToken),
         MailToOfficial mail => mailer.SendAsync(composer.Compose(mail), idempotencyKey, cancellationToken),
         _ => throw new InvalidOperationException($"{effect.GetType().Name} is not a mail."),

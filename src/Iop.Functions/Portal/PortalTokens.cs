@@ -42,11 +42,34 @@ internal sealed class PortalTokens(IOptions<PortalOptions> options)
         return true;
     }
 
+    /// <summary>
+    /// The organisation's link to its report on <paramref name="year"/> as asked for in issue <paramref name="issue"/>,
+    /// signed for its own purpose: it opens neither the vetting portal nor an answer page, and they do not open it.
+    /// </summary>
+    public string CreateReportLink(CaseId caseId, int year, int issue, DateTimeOffset expiresAt) =>
+        Create(ReportPurpose, caseId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}~{issue}"), expiresAt);
+
+    /// <summary>The case, year and issue of a correctly signed report link.</summary>
+    public bool TryReadReportLink(string? token, out ReportLink read)
+    {
+        read = default;
+        if (!TryRead(ReportPurpose, token, out var raw) || raw.TokenId.Split('~') is not [var yearText, var issueText]
+            || !int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(issueText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var issue))
+        {
+            return false;
+        }
+
+        read = new ReportLink(raw.Case, year, issue, raw.ExpiresAt);
+        return true;
+    }
+
     private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private const string PortalPurpose = "iop-portal-v1|";
     private const string AnswerPurpose = "iop-answer-v1|";
+    private const string ReportPurpose = "iop-report-v1|";
 
     private string Create(string purpose, CaseId caseId, string tokenId, DateTimeOffset expiresAt)
     {
@@ -100,3 +123,6 @@ internal readonly record struct PortalToken(CaseId Case, string TokenId, DateTim
 
 /// <summary>What a valid answer link vouches for: the case, the request, the issue (and so the addressee) and the expiry.</summary>
 internal readonly record struct AnswerLink(CaseId Case, string RequestId, int Issue, DateTimeOffset ExpiresAt);
+
+/// <summary>What a valid report link vouches for: the case, the year, the request's issue and the expiry.</summary>
+internal readonly record struct ReportLink(CaseId Case, int Year, int Issue, DateTimeOffset ExpiresAt);

@@ -47,7 +47,11 @@ public static class CaseDecider
                 ?? Checks.GuidelineChecks.CheckBeforeDecision(s.File, context)
                 ?? Decision.Accept(new AgreementSubmittedForDecision(c.By, now), OfficialsDecider.DecisionRequests(s.File, context, c.By)),
             (ActivePartnership s, Partnerships.ExtendTerm or Partnerships.RenegotiateAgreement or Partnerships.LetTermEnd) => Partnerships.PartnershipTerms.Decide(s, command, context),
-            (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now)),
+            (ActivePartnership s, Partnerships.RecordFollowUp c) => Partnerships.FollowUps.Decide(s, c, context),
+            (ActivePartnership s, Partnerships.RequestYearlyReport or Partnerships.SubmitYearlyReport) => Partnerships.YearlyReports.Decide(s, command, context),
+            (ActivePartnership s, Partnerships.GiveNotice or Partnerships.RescindAgreement or Partnerships.RaiseDispute or Partnerships.EscalateDispute or Partnerships.ResolveDispute) =>
+                Partnerships.Endings.Decide(s, command, context),
+            (ActivePartnership, EndPartnership c) => RequireReason(c.Reason) ?? Decision.Accept(new PartnershipEnded(c.Reason.Trim(), c.By, now, SwedishClock.LocalDate(now), Partnerships.EndingKind.Ended)),
 
             (RegisteredCase s, _) => Decision.Reject(CaseRules.WrongStage, $"{command.GetType().Name} is not allowed while the case is at the stage {s.Stage}."),
             _ => throw new InvalidOperationException($"Unknown case state {state.GetType().Name}."),
@@ -80,8 +84,14 @@ public static class CaseDecider
         (AwaitingCommitteeDecision s, CommitteesApproved) => s with { Approved = true },
         (AwaitingCommitteeDecision s, AgreementRevisionStarted) => new InAgreementDrafting(s.File),
         (AwaitingCommitteeDecision s, AgreementSigned e) => new ActivePartnership(s.File, e.Term) { SignedAt = e.At },
-        (ActivePartnership s, Partnerships.TermEndingReminded or Partnerships.TermExtended or Partnerships.TermLetEnd or Partnerships.RenegotiationStarted) => Partnerships.PartnershipTerms.Evolve(s, @event),
-        (ActivePartnership s, PartnershipEnded e) => new EndedPartnership(s.File, s.Term, e.Reason, e.At),
+        (ActivePartnership s, Partnerships.TermEndingReminded or Partnerships.TermExtended or Partnerships.TermLetEnd or Partnerships.RenegotiationStarted
+            or Partnerships.FollowUpReminded or Partnerships.NoticeGiven) => Partnerships.PartnershipTerms.Evolve(s, @event),
+        (ActivePartnership s, Partnerships.FollowUpRecorded e) => s with { File = s.File with { FollowUps = s.File.FollowUps.Append(e.Record).ToValueList() } },
+        (ActivePartnership s, Partnerships.YearlyReportRequested or Partnerships.YearlyReportSubmitted or Partnerships.YearlyReportReminded or Partnerships.YearlyReportEscalated) =>
+            s with { File = s.File with { YearlyReports = Partnerships.YearlyReports.Evolve(s.File.YearlyReports, @event) } },
+        (ActivePartnership s, Partnerships.DisputeRaised or Partnerships.DisputeEscalated or Partnerships.DisputeResolved) =>
+            s with { File = s.File with { Disputes = Partnerships.Endings.Evolve(s.File.Disputes, @event) } },
+        (ActivePartnership s, PartnershipEnded e) => new EndedPartnership(s.File, s.Term, e.Reason, e.At) { EndedOn = e.EndedOn ?? SwedishClock.LocalDate(e.At), Kind = e.Kind },
         _ => throw new InvalidOperationException($"The event {@event.GetType().Name} cannot follow the state {state.GetType().Name}."),
     };
 
@@ -176,7 +186,12 @@ public static class CaseDecider
         events.AddRange(OfficialsDecider.DueSteps(state.File.Requests, context.Policy.Reminders, c.By, context.Now));
         if (state is ActivePartnership active)
         {
-            events.AddRange(Partnerships.PartnershipTerms.DueSteps(active, context.Policy.Partnership, c.By, context.Now));
+            var calendar = Partnerships.PartnershipTerms.DueSteps(active, context.Policy.Partnership, c.By, context.Now).ToList();
+            events.AddRange(calendar);
+            if (!calendar.Any(e => e is PartnershipEnded))
+            {
+                events.AddRange(Partnerships.YearlyReports.DueSteps(active.File, context.Policy.Reminders, c.By, context.Now));
+            }
         }
 
         return events.Count == 0 ? Decision.Reject(VettingRules.NothingDue, "No reminder or escalation is due.") : Decision.Accept(events);

@@ -58,6 +58,16 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(Partnerships.TermExtended), "term-extended")]
 [JsonDerivedType(typeof(Partnerships.RenegotiationStarted), "renegotiation-started")]
 [JsonDerivedType(typeof(Partnerships.TermLetEnd), "term-let-end")]
+[JsonDerivedType(typeof(Partnerships.FollowUpRecorded), "follow-up-recorded")]
+[JsonDerivedType(typeof(Partnerships.FollowUpReminded), "follow-up-reminded")]
+[JsonDerivedType(typeof(Partnerships.YearlyReportRequested), "yearly-report-requested")]
+[JsonDerivedType(typeof(Partnerships.YearlyReportSubmitted), "yearly-report-submitted")]
+[JsonDerivedType(typeof(Partnerships.YearlyReportReminded), "yearly-report-reminded")]
+[JsonDerivedType(typeof(Partnerships.YearlyReportEscalated), "yearly-report-escalated")]
+[JsonDerivedType(typeof(Partnerships.NoticeGiven), "notice-given")]
+[JsonDerivedType(typeof(Partnerships.DisputeRaised), "dispute-raised")]
+[JsonDerivedType(typeof(Partnerships.DisputeEscalated), "dispute-escalated")]
+[JsonDerivedType(typeof(Partnerships.DisputeResolved), "dispute-resolved")]
 public abstract record CaseEvent(Actor By, DateTimeOffset At)
 {
     /// <summary>
@@ -108,5 +118,5 @@ public sealed record AgreementSubmittedForDecision(Actor By, DateTimeOffset At) 
 /// <summary>The agreement was signed; the partnership is active for the term.</summary>
 public sealed record AgreementSigned(PartnershipTerm Term, Actor By, DateTimeOffset At) : CaseEvent(By, At);
 
-/// <summary>The partnership ended.</summary>
-public sealed record PartnershipEnded(string Reason, Actor By, DateTimeOffset At) : CaseEvent(By, At);
+/// <summary>The partnership ended: its last day <paramref name="EndedOn"/> and how (both null in events written before they were kept).</summary>
+public sealed record PartnershipEnded(string Reason, Actor By, DateTimeOffset At, DateOnly? EndedOn = null, Partnerships.EndingKind? Kind = null) : CaseEvent(By, At);

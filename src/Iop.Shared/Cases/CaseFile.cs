@@ -42,4 +42,13 @@ public sealed record CaseFile(
 
     /// <summary>The parties' signatures on the approved agreement.</summary>
     public ValueList<Agreements.Signature> Signatures { get; init; } = ValueList<Agreements.Signature>.Empty;
+
+    /// <summary>The running partnership's follow-up dialogues, in the order recorded (kept through a renegotiation).</summary>
+    public ValueList<Partnerships.FollowUpRecord> FollowUps { get; init; } = ValueList<Partnerships.FollowUpRecord>.Empty;
+
+    /// <summary>The organisation's yearly reports asked for, by year.</summary>
+    public ValueList<Partnerships.YearlyReport> YearlyReports { get; init; } = ValueList<Partnerships.YearlyReport>.Empty;
+
+    /// <summary>The disputes between the parties, in the order raised.</summary>
+    public ValueList<Partnerships.Dispute> Disputes { get; init; } = ValueList<Partnerships.Dispute>.Empty;
 }

@@ -47,6 +47,20 @@ public static class CaseReactions
             case PartnershipEnded:
                 yield return Notify(CoordinatorNotice.PartnershipEnded);
                 break;
+            case Partnerships.FollowUpReminded e:
+                yield return Notify(e.Late ? CoordinatorNotice.FollowUpLate : CoordinatorNotice.FollowUpDue, [e.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+                break;
+            case Partnerships.YearlyReportRequested or Partnerships.YearlyReportReminded:
+                var year = @event is Partnerships.YearlyReportRequested requested ? requested.Year : ((Partnerships.YearlyReportReminded)@event).Year;
+                var report = file.YearlyReports.First(r => r.Year == year);
+                yield return new SendReportLink(file.Id, file.Number, contact.Name, contact.Email, organisation, report.Year, report.Issue, report.DueAt, report.LinkExpiresAt, @event is Partnerships.YearlyReportReminded);
+                break;
+            case Partnerships.YearlyReportSubmitted e:
+                yield return Notify(CoordinatorNotice.YearlyReportSubmitted, [e.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                break;
+            case Partnerships.YearlyReportEscalated e:
+                yield return Notify(CoordinatorNotice.YearlyReportOverdue, [e.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                break;
         }
 
         foreach (var effect in ToOfficials(@event, file).Concat(ToMeetings(@event, file)))

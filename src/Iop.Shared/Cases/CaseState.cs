@@ -127,11 +127,20 @@ public sealed record ActivePartnership(CaseFile File, PartnershipTerm Term) : Re
 
     /// <summary>What the coordinator chose for the end of the term, once chosen.</summary>
     public Partnerships.TermChoice? Choice { get; init; }
+
+    /// <summary>A party's notice of termination, once given: the partnership ends when the notice period has run.</summary>
+    public Partnerships.TerminationNotice? Notice { get; init; }
 }
 
 /// <summary>A partnership that has ended.</summary>
 public sealed record EndedPartnership(CaseFile File, PartnershipTerm Term, string Reason, DateTimeOffset EndedAt) : RegisteredCase(File)
 {
+    /// <summary>The day the agreement ended (its last day), when recorded; otherwise the day it was recorded as ended.</summary>
+    public DateOnly? EndedOn { get; init; }
+
+    /// <summary>How it ended, when recorded.</summary>
+    public Partnerships.EndingKind? Kind { get; init; }
+
     /// <inheritdoc />
     public override Stage Stage => Stage.Ended;
 }

@@ -21,6 +21,7 @@ namespace Iop.Cases;
 [JsonDerivedType(typeof(NotifyAboutRequest), "notify-about-request")]
 [JsonDerivedType(typeof(SendInvitation), "send-invitation")]
 [JsonDerivedType(typeof(WaitsChanged), "waits-changed")]
+[JsonDerivedType(typeof(SendReportLink), "send-report-link")]
 public abstract record Effect(CaseId Case, RegistrationNumber Number);
 
 /// <summary>An e-mail to the initiative's contact person.</summary>
@@ -106,6 +107,14 @@ public sealed record SendInvitation(
     ValueList<Person> Attendees,
     string? CancellationReason = null) : Effect(Case, Number);
 
+/// <summary>
+/// Mails the organisation the link to its report on <paramref name="Year"/> (issue <paramref name="Issue"/>; the token is
+/// signed when the mail is written): the request itself, or with <paramref name="Reminder"/> a reminder of it.
+/// </summary>
+public sealed record SendReportLink(
+    CaseId Case, RegistrationNumber Number, string ToName, string ToEmail, string OrganisationName, int Year, int Issue, DateTimeOffset DueAt, DateTimeOffset ExpiresAt, bool Reminder)
+    : Effect(Case, Number);
+
 /// <summary>An outstanding item and its due date.</summary>
 public sealed record ItemDue(string Item, DateTimeOffset DueAt);
 
@@ -158,6 +167,18 @@ public enum CoordinatorNotice
     /// <summary>The partnership's term ends within the guideline's months: extend, renegotiate or let it end.</summary>
     TermEnding,
 
-    /// <summary>The partnership ended (its term ran out).</summary>
+    /// <summary>The partnership ended (its term or notice period ran out).</summary>
     PartnershipEnded,
+
+    /// <summary>A follow-up dialogue of the plan is due within a month: book it.</summary>
+    FollowUpDue,
+
+    /// <summary>A follow-up dialogue of the plan is a month late and not recorded.</summary>
+    FollowUpLate,
+
+    /// <summary>The organisation sent its yearly report.</summary>
+    YearlyReportSubmitted,
+
+    /// <summary>The organisation's yearly report is overdue past the escalation limit.</summary>
+    YearlyReportOverdue,
 }

@@ -15,6 +15,9 @@ public enum MeetingKind
 
     /// <summary>The follow-up meeting with the officials (uppföljningsmöte).</summary>
     FollowUpMeeting,
+
+    /// <summary>A running partnership's follow-up dialogue between the parties (uppföljningsdialog), on the partnership's calendar.</summary>
+    PartnershipDialogue,
 }
 
 /// <summary>Where a meeting stands.</summary>

@@ -50,6 +50,7 @@ public static class MeetingsDecider
         AtFirstMeeting => MeetingKind.FirstMeeting,
         AtStakeholderMeeting => MeetingKind.StakeholderMeeting,
         AtFollowUpMeeting => MeetingKind.FollowUpMeeting,
+        ActivePartnership => MeetingKind.PartnershipDialogue,
         _ => null,
     };
 
@@ -183,6 +184,7 @@ public static class MeetingsDecider
     {
         MeetingKind.FirstMeeting => "first",
         MeetingKind.StakeholderMeeting => "stakeholder",
+        MeetingKind.PartnershipDialogue => "dialogue",
         _ => "follow-up",
     };
 

@@ -65,26 +65,33 @@ public static class PartnershipTerms
     /// <summary>The key of the term's wait and its steps: it starts over when the end moves.</summary>
     public static string Key(DateOnly endsOn) => string.Create(CultureInfo.InvariantCulture, $"term@{endsOn:yyyyMMdd}");
 
+    /// <summary>The day the partnership ends: the term's last day, or the notice period's when a party gave notice.</summary>
+    public static DateOnly EndsOn(ActivePartnership state) => state.Notice?.EndsOn ?? state.Term.End;
+
     /// <summary>
-    /// The term's steps: a reminder the guideline's months before the end (08:00 Swedish time; only those after the
-    /// signature, and none once the coordinator chose to let it end), and the end itself at the start of the day after
-    /// the last day (an escalation-like step).
+    /// The partnership's calendar, one wait: the term's reminders the guideline's months before the end (08:00 Swedish
+    /// time; only those after the signature, and none once the coordinator chose to let it end or notice was given), the
+    /// next follow-up's reminders, the calendar's requests for the organisation's yearly reports, and the end itself at
+    /// the start of the day after the last day (an escalation-like step).
     /// </summary>
     public static ValueList<ReminderStep> Steps(ActivePartnership state, PartnershipRule rule)
     {
-        var end = state.Term.End;
+        var end = EndsOn(state);
         var signed = state.SignedAt;
-        var reminders = (state.Choice == TermChoice.LetEnd ? [] : rule.TermRemindersMonthsBefore)
+        var reminders = (state.Choice == TermChoice.LetEnd || state.Notice is not null ? [] : rule.TermRemindersMonthsBefore)
             .Distinct()
             .Select(months => new ReminderStep(string.Create(CultureInfo.InvariantCulture, $"term-{months}m@{end:yyyyMMdd}"), months.ToString(CultureInfo.InvariantCulture), SwedishClock.FromLocal(end.AddMonths(-months).ToDateTime(new TimeOnly(8, 0))), IsEscalation: false))
+            .Concat(FollowUps.Steps(state, rule))
+            .Concat(YearlyReports.RequestSteps(state, rule))
             .Where(s => signed is null || s.At > signed);
         var ending = new ReminderStep(string.Create(CultureInfo.InvariantCulture, $"term-end@{end:yyyyMMdd}"), "end", SwedishClock.FromLocal(end.AddDays(1).ToDateTime(TimeOnly.MinValue)), IsEscalation: true);
-        return reminders.Append(ending).OrderBy(s => s.At).ToValueList();
+        return reminders.Where(s => s.At < ending.At).Append(ending).OrderBy(s => s.At).ThenBy(s => s.Key, StringComparer.Ordinal).ToValueList();
     }
 
     /// <summary>Decides a term command for a running partnership.</summary>
     public static Decision Decide(ActivePartnership state, CaseCommand command, DecisionContext context) => command switch
     {
+        _ when state.Notice is { } notice => Decision.Reject(EndingRules.NoticeGiven, string.Create(CultureInfo.InvariantCulture, $"Notice has been given: the partnership ends {notice.EndsOn:yyyy-MM-dd}.")),
         ExtendTerm c => Extend(state, c, context),
         RenegotiateAgreement c => PlainText.IsBlank(c.Reason)
             ? Decision.Reject(TermRules.ReasonRequired, "Say why the agreement is renegotiated.")
@@ -97,19 +104,29 @@ public static class PartnershipTerms
         _ => Decision.Reject(CaseRules.WrongStage, $"{command.GetType().Name} is not allowed in a running partnership."),
     };
 
-    /// <summary>The term's steps that are due and not yet taken: reminders to the coordinator, and the end.</summary>
+    /// <summary>The calendar's steps that are due and not yet taken: reminders to the coordinator, report requests, and the end.</summary>
     public static IEnumerable<CaseEvent> DueSteps(ActivePartnership state, PartnershipRule rule, Actor by, DateTimeOffset now)
     {
         var due = Steps(state, rule).Where(s => s.At <= now && !state.StepsTaken.Contains(s.Key)).ToList();
         if (due.Any(s => s.IsEscalation))
         {
-            yield return new PartnershipEnded(string.Create(CultureInfo.InvariantCulture, $"Avtalstiden löpte ut {state.Term.End:yyyy-MM-dd}."), by, now);
+            var end = EndsOn(state);
+            var reason = state.Notice is { } notice
+                ? string.Create(CultureInfo.InvariantCulture, $"Avtalet sades upp av {Endings.PartyName(notice.GivenBy)} {notice.GivenOn:yyyy-MM-dd} och upphörde {end:yyyy-MM-dd}: {notice.Reason}")
+                : string.Create(CultureInfo.InvariantCulture, $"Avtalstiden löpte ut {end:yyyy-MM-dd}.");
+            yield return new PartnershipEnded(reason, by, now, end, state.Notice is null ? EndingKind.TermExpired : EndingKind.Notice);
             yield break;
         }
 
-        if (due.Count > 0)
+        var reminders = due.Where(s => int.TryParse(s.Item, NumberStyles.None, CultureInfo.InvariantCulture, out _)).ToList();
+        if (reminders.Count > 0)
         {
-            yield return new TermEndingReminded(due.Select(s => s.Key).ToValueList(), state.Term.End, by, now);
+            yield return new TermEndingReminded(reminders.Select(s => s.Key).ToValueList(), state.Term.End, by, now);
+        }
+
+        foreach (var e in FollowUps.Reminded(state, rule, due, by, now).Concat(YearlyReports.Requested(due, rule, by, now)))
+        {
+            yield return e;
         }
     }
 
@@ -117,6 +134,8 @@ public static class PartnershipTerms
     public static RegisteredCase Evolve(ActivePartnership state, CaseEvent e) => e switch
     {
         TermEndingReminded x => state with { StepsTaken = state.StepsTaken.Concat(x.Steps).ToValueList() },
+        FollowUpReminded x => state with { StepsTaken = state.StepsTaken.Concat(x.Steps).ToValueList() },
+        NoticeGiven x => state with { Notice = x.Notice },
         TermExtended x => state with { Term = state.Term with { End = x.NewEnd }, Choice = TermChoice.Extend },
         TermLetEnd => state with { Choice = TermChoice.LetEnd },
         RenegotiationStarted => new InAgreementDrafting(state.File with { Signatures = ValueList<Agreements.Signature>.Empty }),

@@ -73,6 +73,15 @@ internal static class PolicyProfileValidator
             Require(p.Partnership.TermRemindersMonthsBefore[i] is > 0 and <= 24, $"partnership.termRemindersMonthsBefore[{i}]", "must be between 1 and 24 months");
         }
 
+        var partnership = p.Partnership;
+        Require(partnership.FollowUpEveryMonths is > 0 and <= 36, "partnership.followUpEveryMonths", "must be between 1 and 36 months");
+        Require(partnership.NoticeMonths is >= 0 and <= 24, "partnership.noticeMonths", "must be between 0 and 24 months");
+        var requested = PartnershipRule.DayIn(partnership.YearlyReportRequestedOn, 2001);
+        var due = PartnershipRule.DayIn(partnership.YearlyReportDueOn, 2001);
+        Require(requested is not null, "partnership.yearlyReportRequestedOn", "must be a day written MM-dd, e.g. 01-15");
+        Require(due is not null, "partnership.yearlyReportDueOn", "must be a day written MM-dd, e.g. 03-31");
+        Require(requested is null || due is null || due.Value.DayNumber - requested.Value.DayNumber >= 14, "partnership.yearlyReportDueOn", "must be at least two weeks after yearlyReportRequestedOn, in the same year");
+
         for (var i = 0; i < p.Notes.Count; i++)
         {
             RequireText(p.Notes[i], $"notes[{i}]");

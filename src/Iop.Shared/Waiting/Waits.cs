@@ -35,10 +35,19 @@ public static class Waits
         if (state is ActivePartnership active)
         {
             // The coordinator decides before the term ends; the partnership ends by itself when the last day has passed.
+            var end = Partnerships.PartnershipTerms.EndsOn(active);
             var steps = Partnerships.PartnershipTerms.Steps(active, partnership ?? PartnershipRule.Default);
             waits.Add(new OpenWait(
-                Partnerships.PartnershipTerms.Key(active.Term.End), null, null, new Person(Coordinator, ""), file.Initiative.OrganisationName,
-                SwedishClock.EndOfDay(active.Term.End), steps, active.StepsTaken));
+                Partnerships.PartnershipTerms.Key(end), null, null, new Person(Coordinator, ""), file.Initiative.OrganisationName,
+                SwedishClock.EndOfDay(end), steps, active.StepsTaken));
+
+            // The organisation's yearly reports asked for and not yet sent, each reminded as in vetting.
+            var contact = file.Initiative.Contact;
+            foreach (var report in file.YearlyReports.Where(r => r.IsOpen))
+            {
+                var reportSteps = Partnerships.YearlyReports.ReminderSteps(report, cadence, Horizon(report.DueAt, cadence, now));
+                waits.Add(new OpenWait(ReportKey(report), null, null, new Person(contact.Name, contact.Email), file.Initiative.OrganisationName, report.DueAt, Ordered(reportSteps), report.StepsTaken));
+            }
         }
 
         return waits;
@@ -61,7 +70,8 @@ public static class Waits
         keys.AddRange(file.Requests.Where(r => r.IsOpen).Select(RequestKey));
         if (state is ActivePartnership active)
         {
-            keys.Add(Partnerships.PartnershipTerms.Key(active.Term.End));
+            keys.Add(Partnerships.PartnershipTerms.Key(Partnerships.PartnershipTerms.EndsOn(active)));
+            keys.AddRange(file.YearlyReports.Where(r => r.IsOpen).Select(ReportKey));
         }
 
         return keys.ToValueList();
@@ -77,6 +87,10 @@ public static class Waits
     /// <summary>A request's wait starts over with each issue (another addressee) and each due date.</summary>
     private static string RequestKey(OfficialRequest r) =>
         string.Create(CultureInfo.InvariantCulture, $"{r.LinkId}@{r.DueAt.UtcDateTime:yyyyMMdd'T'HHmm}");
+
+    /// <summary>A yearly report's wait starts over with each request (a new link and due date).</summary>
+    private static string ReportKey(Partnerships.YearlyReport r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.Item}@{r.DueAt.UtcDateTime:yyyyMMdd'T'HHmm}");
 
     /// <summary>The organisation's wait starts over when what it owes changes: an item answered or a due date moved.</summary>
     private static string VettingKey(IEnumerable<(string Item, DateTimeOffset DueAt)> outstanding)

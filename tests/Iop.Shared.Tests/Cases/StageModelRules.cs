@@ -2,6 +2,7 @@ using Iop.Agreements;
 using Iop.Cases;
 using Iop.Common;
 using Iop.Officials;
+using Iop.Partnerships;
 using Iop.Screening;
 using static Iop.Shared.Tests.Cases.Spec;
 
@@ -121,7 +122,7 @@ public sealed class StageModelRules
 
     [Fact]
     public void An_active_partnership_ends_with_a_reason() =>
-        Given(UpTo(Stage.Active)).When(new EndPartnership(" Avtalstiden löpte ut. ", Coordinator)).Then(new PartnershipEnded("Avtalstiden löpte ut.", Coordinator, Now));
+        Given(UpTo(Stage.Active)).When(new EndPartnership(" Avtalstiden löpte ut. ", Coordinator)).Then(new PartnershipEnded("Avtalstiden löpte ut.", Coordinator, Now, new DateOnly(2026, 3, 2), EndingKind.Ended));
 
     [Fact]
     public void A_command_for_another_stage_is_a_rule_not_an_exception() =>
