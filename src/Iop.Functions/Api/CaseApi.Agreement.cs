@@ -32,22 +32,12 @@ internal static partial class CaseApi
             errors.Add(("termStart", Language.T("Ange avtalstidens första och sista dag (termStart, termEnd) som ÅÅÅÅ-MM-DD.", "Give the term's first and last day (termStart, termEnd) as YYYY-MM-DD.")));
         }
 
-        var rows = request.CoFinancing ?? [];
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (rows[i] is not { Party: { } party, Year: not null } || !Enum.IsDefined(party))
-            {
-                errors.Add(($"coFinancing[{i}]", Language.T(
-                    $"Rad {i + 1} i finansieringen: ange party (Municipality eller Organisation), year och amountSek.", $"Financing row {i + 1}: give party (Municipality or Organisation), year and amountSek.")));
-            }
-        }
-
+        var financing = Financing(request.CoFinancing, "coFinancing", errors);
         if (errors.Count > 0)
         {
             return Task.FromResult(ApiProblems.Validation(errors));
         }
 
-        var financing = rows.Select(r => new CoFinancing(r.Party!.Value, r.Year!.Value, r.AmountSek ?? 0, r.InKind)).ToValueList();
         var terms = new AgreementTerms(
             request.TargetGroup ?? "", request.MunicipalitySignatory ?? "", request.OrganisationSignatory ?? "", financing, new PartnershipTerm(request.TermStart!.Value, request.TermEnd!.Value), request.InvoiceAddress);
         return RunAsync(id, new SetAgreementTerms(terms, context.User.ToActor()), request.ExpectedVersion, service, context, cancellationToken);
@@ -83,5 +73,21 @@ internal static partial class CaseApi
         }
 
         return Results.File(DocumentDownloads.AgreementFile(file, policies.For(file)), AgreementDocument.ContentType, DocumentDownloads.AgreementFileName(file));
+    }
+
+    /// <summary>Co-financing rows of a request (agreement terms, a follow-up record); each unreadable row adds an error for its field.</summary>
+    private static ValueList<CoFinancing> Financing(List<CoFinancingDto>? rows, string field, List<(string Field, string Message)> errors)
+    {
+        rows ??= [];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i] is not { Party: { } party, Year: not null } || !Enum.IsDefined(party))
+            {
+                errors.Add(($"{field}[{i}]", Language.T(
+                    $"Rad {i + 1} i finansieringen: ange party (Municipality eller Organisation), year och amountSek.", $"Financing row {i + 1}: give party (Municipality or Organisation), year and amountSek.")));
+            }
+        }
+
+        return errors.Count > 0 ? ValueList<CoFinancing>.Empty : rows.Select(r => new CoFinancing(r.Party!.Value, r.Year!.Value, r.AmountSek ?? 0, r.InKind)).ToValueList();
     }
 }

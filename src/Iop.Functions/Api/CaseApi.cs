@@ -32,6 +32,7 @@ internal static partial class CaseApi
         cases.MapOfficialsCommands();
         cases.MapCheckCommands();
         cases.MapTermCommands();
+        cases.MapFollowUpCommands();
         cases.MapAgreementCommands();
         cases.MapDeliveryCommands();
         return cases;

@@ -51,7 +51,7 @@ internal static class DocumentDownloads
         }
 
         var vetting = stored.State is InPartnerVetting v ? v.Vetting : stored.State.File.Vetting;
-        var file = vetting?.Find(documentId)?.Files.FirstOrDefault(f => f.FileId == fileId) ?? AnswerFile(stored.State.File, documentId, fileId);
+        var file = vetting?.Find(documentId)?.Files.FirstOrDefault(f => f.FileId == fileId) ?? AnswerFile(stored.State.File, documentId, fileId) ?? ReportFile(stored.State.File, documentId, fileId);
         if (file is null || await documents.OpenAsync(caseId, documentId, fileId, cancellationToken).ConfigureAwait(false) is not { } content)
         {
             return Results.NotFound();
@@ -60,6 +60,10 @@ internal static class DocumentDownloads
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.File(content, file.ContentType, FileKind.DownloadName(file.FileName, file.ContentType));
     }
+
+    /// <summary>A file the organisation attached to its latest yearly report.</summary>
+    private static Vetting.UploadedFile? ReportFile(CaseFile file, string documentId, string fileId) =>
+        file.YearlyReports.FirstOrDefault(r => Partnerships.YearlyReports.DocumentId(r.Year) == documentId)?.Submission?.Files.FirstOrDefault(f => f.FileId == fileId);
 
     /// <summary>A file an official attached to an answer (the procurement opinion, the extract of the minutes).</summary>
     private static Vetting.UploadedFile? AnswerFile(CaseFile file, string requestId, string fileId) =>

@@ -29,6 +29,12 @@ internal static class SwedishTime
     /// <summary>E.g. "2026-11-22" (ISO dates are the Swedish convention).</summary>
     public static string FormatDate(DateTimeOffset instant) => ToLocal(instant).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A guideline's day of the year written <c>MM-dd</c> as people say it: "15 januari" (or "15 January").</summary>
+    public static string FormatMonthDay(string monthDay) =>
+        Iop.Policies.PartnershipRule.DayIn(monthDay, 2001) is { } day
+            ? day.ToString("d MMMM", Language.IsEnglish ? Language.English : Language.Swedish)
+            : monthDay;
+
     /// <summary>E.g. "14:05".</summary>
     public static string FormatClock(DateTimeOffset instant) => ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 

@@ -94,6 +94,9 @@ public static class YearlyReports
     /// <summary>When the report on <paramref name="year"/> is due when the calendar asks for it: the end of the guideline's day.</summary>
     public static DateTimeOffset DueAt(int year, PartnershipRule rule) => SwedishClock.EndOfDay(PartnershipRule.DayIn(rule.YearlyReportDueOn, year + 1)!.Value);
 
+    /// <summary>The document id a report's files are stored under.</summary>
+    public static string DocumentId(int year) => string.Create(CultureInfo.InvariantCulture, $"yearly-report-{year}");
+
     /// <summary>The report on a year, if it was asked for.</summary>
     public static YearlyReport? Find(CaseFile file, int year) => file.YearlyReports.FirstOrDefault(r => r.Year == year);
 

@@ -157,6 +157,44 @@ public static partial class BadInputCorpus
             Own = [("no reason", With(("reason", null)))],
         };
         yield return new("POST", "/term/let-end", w => w.Active, _ => new() { ["note"] = "Målen är nådda." }) { Texts = ["note"] };
+        yield return new("POST", "/follow-ups", w => w.Active, _ => new()
+        {
+            ["heldOn"] = "2026-10-01",
+            ["done"] = "Läxhjälp två kvällar i veckan.",
+            ["municipalityAssessment"] = "Målen nås.",
+            ["organisationAssessment"] = "Bra samarbete.",
+            ["contributions"] = new[] { new { party = "Municipality", year = 2026, amountSek = 120000m, inKind = (string?)null } },
+        })
+        {
+            Texts = ["done", "municipalityAssessment", "organisationAssessment"],
+            Own =
+            [
+                ("a dialogue in the future", With(("heldOn", "2999-01-01"))),
+                ("no date", With(("heldOn", null))),
+                ("no assessment from the organisation", With(("organisationAssessment", null))),
+                ("a negative amount", With(("contributions", new[] { new { party = "Municipality", year = 2026, amountSek = -5m } }))),
+                ("a year outside the partnership", With(("contributions", new[] { new { party = "Municipality", year = 2035, amountSek = 5m } }))),
+                ("a party that does not exist", With(("contributions", new[] { new { party = "999", year = 2026, amountSek = 5m } }))),
+                ("a contribution row that is null", With(("contributions", new object?[] { null }))),
+                ("10,000 contribution rows", With(("contributions", Enumerable.Range(0, 10_000).Select(i => new { party = "Municipality", year = 2026, amountSek = (decimal)i }).ToList()))),
+                ("a meeting that does not exist", With(("meetingId", "../first-1"))),
+            ],
+        };
+        yield return new("POST", "/yearly-reports", w => w.Active, w => new()
+        {
+            ["year"] = 2026,
+            ["dueOn"] = Common.SwedishClock.LocalDate(w.App.Time.GetUtcNow()).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        })
+        {
+            Own =
+            [
+                ("a year before the partnership", With(("year", 1999))),
+                ("a year past int", With(("year", 99999999999))),
+                ("no year", With(("year", null))),
+                ("a due date in the past", With(("dueOn", "2020-01-01"))),
+                ("a due date that is no date", With(("dueOn", "snart"))),
+            ],
+        };
         yield return new("POST", "/checks/{checkId}", w => w.Drafting, _ => new() { ["outcome"] = "Fulfilled", ["motivation"] = "Bedömt utifrån stadgarna." })
         {
             Item = Fixed("procurement-rules"),

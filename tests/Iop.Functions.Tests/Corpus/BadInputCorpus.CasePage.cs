@@ -170,6 +170,39 @@ public static partial class BadInputCorpus
         {
             Texts = ["note"],
         };
+        yield return new("RecordFollowUp", w => w.Active, Fields(
+            ("heldOn", "2026-10-01"), ("done", "Läxhjälp två kvällar i veckan."), ("changes", ""), ("municipalityAssessment", "Målen nås."), ("organisationAssessment", "Bra samarbete."),
+            ("party", "Municipality"), ("year", "2026"), ("amount", "120000"), ("inKind", "")))
+        {
+            Texts = ["done", "changes", "municipalityAssessment", "organisationAssessment", "inKind"],
+            Own =
+            [
+                ("a dialogue in the future", Set(("heldOn", "2999-01-01")), false),
+                ("a dialogue before the term", Set(("heldOn", "2020-01-01")), false),
+                ("a date that is no date", Set(("heldOn", "1/10 2026")), false),
+                ("no assessment from the organisation", Set(("organisationAssessment", " ")), false),
+                ("a negative amount", Set(("amount", "-5")), false),
+                ("an amount past decimal", Set(("amount", "79228162514264337593543950336")), false),
+                ("a year outside the partnership", Set(("year", "2035")), false),
+                ("a year past int", Set(("year", "99999999999")), false),
+                ("a party that does not exist", Set(("party", "999")), false),
+                ("a meeting that does not exist", Set(("meetingId", "..%2F..%2Ffirst-1")), false),
+            ],
+        };
+        yield return new("RequestReport", w => w.Active, (w, _) => Task.FromResult(new Dictionary<string, string>
+        {
+            ["year"] = "2026",
+            ["dueOn"] = Common.SwedishClock.LocalDate(w.App.Time.GetUtcNow()).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            Own =
+            [
+                ("a year before the partnership", Set(("year", "1999")), false),
+                ("a year that is no number", Set(("year", Hostile.Script)), false),
+                ("a due date in the past", Set(("dueOn", "2020-01-01")), false),
+                ("a due date that is no date", Set(("dueOn", "snart")), false),
+            ],
+        };
         yield return new("Check", w => w.Drafting, Fields(("check", "procurement-rules"), ("outcome", "Fulfilled"), ("motivation", "Bedömt utifrån stadgarna.")))
         {
             Texts = ["motivation"],

@@ -20,7 +20,7 @@ public static partial class BadInputCorpus
 
     private static List<CorpusEntry> Build()
     {
-        List<CorpusEntry> all = [.. PublicEntries(), .. CaseListEntries(), .. CasePageEntries(), .. DownloadEntries(), .. ReportEntries(), .. PortalEntries(), .. AnswerEntries(), .. ApiEntries()];
+        List<CorpusEntry> all = [.. PublicEntries(), .. CaseListEntries(), .. CasePageEntries(), .. DownloadEntries(), .. ReportEntries(), .. PortalEntries(), .. YearlyReportEntries(), .. AnswerEntries(), .. ApiEntries()];
         var duplicate = all.GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? all : throw new InvalidOperationException($"Two corpus entries are named '{duplicate.Key}'.");
     }

@@ -106,6 +106,9 @@ public abstract partial class CorpusWorld(AzuriteFixture azurite, bool productio
 
     public string LimitsToken { get; private set; } = "";
 
+    /// <summary>The organisation's open link to its yearly report for 2026 on <see cref="Active"/>.</summary>
+    public string ReportToken { get; private set; } = "";
+
     public string HeavyToken { get; private set; } = "";
 
     /// <summary>The head's open link to confirm staffing on <see cref="Scoped"/>.</summary>
@@ -270,6 +273,10 @@ public abstract partial class CorpusWorld(AzuriteFixture azurite, bool productio
         _cases[nameof(Drafting)] = await OfficialsCases.AtAgreementDraftingAsync(App);
         _cases[nameof(Decision)] = await OfficialsCases.AtCommitteeDecisionAsync(App);
         _cases[nameof(Active)] = await OfficialsCases.ActiveAsync(App, "Partnerskapet i korpusen");
+        var today = Common.SwedishClock.LocalDate(App.Time.GetUtcNow());
+        await OfficialsCases.Accept(service, Active, new Partnerships.RequestYearlyReport(2026, today.AddDays(30), coordinator));
+        var report = (await Store.LoadAsync(Active, CancellationToken.None))!.State.File.YearlyReports.Single();
+        ReportToken = Tokens.CreateReportLink(Active, report.Year, report.Issue, report.LinkExpiresAt);
         AnsweredLink = OfficialsCases.Link(App, Decision, "staffing-socialnamnden");
         DecisionLink = OfficialsCases.Link(App, Decision, "decision-1-socialnamnden");
     }

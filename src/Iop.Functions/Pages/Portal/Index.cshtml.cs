@@ -79,7 +79,7 @@ internal sealed class IndexModel(
             return Closed();
         }
 
-        if (!IsSameOrigin())
+        if (!SameOrigin.Check(Request))
         {
             return Fail("", Language.T("Filen kunde inte tas emot från den här sidan.", "The file could not be accepted from this page."), StatusCodes.Status400BadRequest);
         }
@@ -329,18 +329,6 @@ internal sealed class IndexModel(
             _ => StatusCodes.Status200OK,
         };
         return Page();
-    }
-
-    private bool IsSameOrigin()
-    {
-        var site = Request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0)
-        {
-            return site is "same-origin" or "none";
-        }
-
-        var origin = Request.Headers.Origin.ToString();
-        return origin.Length == 0 || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Authority == Request.Host.Value);
     }
 
     private Actor Initiator(string? name = null)
