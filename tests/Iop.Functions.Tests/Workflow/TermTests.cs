@@ -78,5 +78,30 @@ public sealed class TermTests(AzuriteFixture azurite)
             "the coordinator's notice of the end",
             seconds: 60);
         Assert.Equal(2, notices.Count(x => x == "Avtalstiden slutar snart – Terminsföreningen"));
+
+        // The same calendar wait took the yearly follow-up's reminder (due on the last day of a one-year term) and, where
+        // the guideline's January day falls within the term, asked the organisation for its report on the first year.
+        var rule = app.Services.GetRequiredService<Iop.Policies.PolicyCatalog>().Current.Partnership;
+        var followUp = Assert.Single(history.Select(h => h.Event).OfType<FollowUpReminded>(), f => !f.Late);
+        Assert.Equal(term.Start.AddMonths(12), followUp.DueOn);
+        Assert.Contains("Dags för uppföljningsdialog – Terminsföreningen", notices);
+        var year = term.Start.Year;
+        if (SwedishClock.LocalDate(YearlyReports.RequestAt(year, rule)) <= term.End)
+        {
+            var requested = Assert.Single(history.Select(h => h.Event).OfType<YearlyReportRequested>());
+            Assert.Equal((year, 1, ActorRole.System), (requested.Year, requested.Issue, requested.By.Role));
+            var mails = await Eventually.WaitForAsync(
+                async () => (await outbox.ListAsync(LocalOutboxStore.MailPartition, 500, CancellationToken.None)).Where(x => x.Subject.Contains($"Årsrapport för {year}", StringComparison.Ordinal)).ToList(),
+                m => m.Count > 0,
+                "the request for the yearly report",
+                seconds: 60);
+            Assert.Contains(mails, m => m.Subject.StartsWith($"Årsrapport för {year} – ", StringComparison.Ordinal) && m.Text.Contains("/arsrapport/", StringComparison.Ordinal));
+
+            // Not sent, the report is reminded on the guideline's cadence by a wait of its own, and the coordinator is told it is late.
+            Assert.Contains(history.Select(h => h.Event), e => e is YearlyReportReminded r && r.Year == year);
+            Assert.Contains(history.Select(h => h.Event), e => e is YearlyReportEscalated r && r.Year == year);
+            Assert.Contains(mails, m => m.Subject.StartsWith($"Påminnelse: Årsrapport för {year} – ", StringComparison.Ordinal));
+            Assert.Contains("Försenad årsrapport – Terminsföreningen", notices);
+        }
     }
 }
