@@ -26,11 +26,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri StockholmAddress { get; private set; } = null!;
 
+    /// <summary>A third app with its own storage and clock, for a partnership's life over months.</summary>
+    public IopAppFactory Life { get; private set; } = null!;
+
+    public Uri LifeAddress { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
         (App, BaseAddress) = Start(new IopAppFactory(_azurite.ConnectionString));
         (Stockholm, StockholmAddress) = Start(new IopAppFactory(_azurite.ConnectionString).WithOwnStorage("sthlm").WithSetting("Iop:PolicyProfile", "stockholm-2017"));
+        (Life, LifeAddress) = Start(new IopAppFactory(_azurite.ConnectionString).WithOwnStorage("life"));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -53,6 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
+        await Life.DisposeAsync();
         await Stockholm.DisposeAsync();
         await App.DisposeAsync();
         await _azurite.DisposeAsync();

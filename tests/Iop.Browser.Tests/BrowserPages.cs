@@ -18,6 +18,16 @@ internal static partial class BrowserPages
         return page;
     }
 
+    /// <summary>Opens the case page; when time has passed and the sign-in expired, the coordinator signs in again.</summary>
+    public static async Task OpenCaseAsync(IPage coordinator, string id, string fragment = "")
+    {
+        await coordinator.GotoAsync($"/arenden/{id}{fragment}");
+        if (coordinator.Url.Contains("/logga-in", StringComparison.Ordinal))
+        {
+            await coordinator.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        }
+    }
+
     /// <summary>Reloads the local outbox until a mail with the subject to <paramref name="to"/> shows; returns the first link of <paramref name="path"/>.</summary>
     public static async Task<string> MailLinkAsync(IPage page, string subject, string to, Regex path)
     {

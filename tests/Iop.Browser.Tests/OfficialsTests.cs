@@ -28,15 +28,7 @@ public sealed class OfficialsTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#stage")).ToHaveTextAsync(stage);
     }
 
-    /// <summary>Opens the case page; when days have passed and the sign-in expired, the coordinator signs in again.</summary>
-    private static async Task OpenCaseAsync(IPage coordinator, CaseId id, string fragment = "")
-    {
-        await coordinator.GotoAsync($"/arenden/{id}{fragment}");
-        if (coordinator.Url.Contains("/logga-in", StringComparison.Ordinal))
-        {
-            await coordinator.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
-        }
-    }
+    private static Task OpenCaseAsync(IPage coordinator, CaseId id, string fragment = "") => BrowserPages.OpenCaseAsync(coordinator, id.ToString(), fragment);
 
     private async Task MeetingAsync(IPage coordinator, CaseId id, string date, string heading)
     {
