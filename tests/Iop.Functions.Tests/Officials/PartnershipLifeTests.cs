@@ -52,7 +52,7 @@ public sealed class PartnershipLifeTests(AzuriteFixture azurite) : IDisposable
         var id = await OfficialsCases.ActiveAsync(_app, "Uppföljningsföreningen");
         InTheAutumn();
         var (client, version) = await PageAsync(id);
-        var before = (await OfficialsCases.LoadAsync(_app, id)).Version;
+        var before = await SettledVersionAsync(id);
 
         using var refused = await client.PostFormAsync($"/arenden/{id}", $"/arenden/{id}?handler=RecordFollowUp", FollowUpForm(version, " "));
         var refusedPage = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
@@ -145,6 +145,12 @@ public sealed class PartnershipLifeTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal($"/arenden/{id}/dokument/yearly-report-2026/{attached.FileId}", href);
         Assert.Equal(pdf, await client.Http.GetByteArrayAsync(new Uri(href, UriKind.Relative)));
         Assert.Contains("Tack! Årsrapporten för 2026 är inlämnad.", await portal.GetStringAsync($"/arsrapport/{token}?sparat=1"), StringComparison.Ordinal);
+
+        // The printed case file carries the report in full.
+        var printed = new HtmlParser().ParseDocument(await client.GetStringAsync($"/arenden/{id}/akt")).GetElementById("akt-follow-up")!.TextContent;
+        Assert.Contains("Årsrapport 2026", printed, StringComparison.Ordinal);
+        Assert.Contains("Vi höll öppet 120 kvällar.", printed, StringComparison.Ordinal);
+        Assert.Contains("verksamhetsberättelse 2026.pdf", printed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,7 +163,7 @@ public sealed class PartnershipLifeTests(AzuriteFixture azurite) : IDisposable
         var first = Assert.Single((await OfficialsCases.LoadAsync(_app, id)).State.File.YearlyReports);
         var tokens = _app.Services.GetRequiredService<PortalTokens>();
         var token = tokens.CreateReportLink(id, 2026, first.Issue, first.LinkExpiresAt);
-        var before = (await OfficialsCases.LoadAsync(_app, id)).Version;
+        var before = await SettledVersionAsync(id);
         var portal = _app.Pages(followRedirects: false);
 
         using var refused = await portal.Http.PostAsync(new Uri($"/arsrapport/{token}", UriKind.Relative), Report(" ", "12 kronor", (VettingCases.Pdf(), "rapport.pdf")));
@@ -184,6 +190,13 @@ public sealed class PartnershipLifeTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(2, second.Issue);
         using var fresh = await portal.Http.GetAsync(new Uri($"/arsrapport/{tokens.CreateReportLink(id, 2026, 2, second.LinkExpiresAt)}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    /// <summary>The case's version once its workflow has delivered what the signature sent (so that only a command moves it).</summary>
+    private async Task<int> SettledVersionAsync(CaseId id)
+    {
+        await Eventually.UntilHistoryStandsStillAsync(_app.Services.GetRequiredService<ICaseStore>(), id, seconds: 30);
+        return (await OfficialsCases.LoadAsync(_app, id)).Version;
     }
 
     /// <summary>The report form as a phone's browser sends it: the text fields first, then the files.</summary>
