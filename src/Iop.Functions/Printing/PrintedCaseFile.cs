@@ -59,6 +59,7 @@ internal sealed record PrintedCaseFile(
                 CaseFileSections.Requests(file, now),
                 CaseFileSections.Decisions(file),
                 CaseFileSections.Agreement(file, policy),
+                .. CaseFileSections.Endings(file, history),
                 CaseFileSections.Timeline(file, history, policy),
             ]);
     }
