@@ -34,6 +34,7 @@ internal static partial class CaseApi
         cases.MapTermCommands();
         cases.MapAgreementCommands();
         cases.MapDeliveryCommands();
+        cases.MapEndingCommands();
         return cases;
     }
 
