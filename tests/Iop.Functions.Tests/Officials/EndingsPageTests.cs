@@ -122,6 +122,10 @@ public sealed class EndingsPageTests(AzuriteFixture azurite) : IDisposable
         Assert.Null(page.GetElementById("term"));
         var ended = Assert.IsType<EndedPartnership>((await OfficialsCases.LoadAsync(_app, id)).State);
         Assert.Equal((new DateOnly(2026, 9, 14), EndingKind.Rescission), (ended.EndedOn, ended.Kind));
+
+        var list = new HtmlParser().ParseDocument(await client.GetStringAsync("/arenden?vy=alla&sok=H%C3%A4vningsf%C3%B6reningen"));
+        var row = Assert.Single(list.QuerySelectorAll("table.cases tbody tr"));
+        Assert.Equal("Avslutat partnerskap – 2026-09-14", Squeezed(row.QuerySelectorAll("td")[2].TextContent));
     }
 
     [Fact]
