@@ -67,8 +67,9 @@ internal static class ApiProblems
     public static int StatusFor(DomainError error) => error.Rule switch
     {
         CaseRules.WrongStage or CaseRules.Closed or CaseRules.AlreadySubmitted or CaseRules.PolicyMismatch or CaseRules.CannotDiscontinueActive or CaseRules.NotApproved
-            or Checks.CheckRules.TooLate
+            or Checks.CheckRules.TooLate or Partnerships.EndingRules.NoticeGiven or Partnerships.EndingRules.LadderEnd
             => StatusCodes.Status409Conflict,
+        Partnerships.EndingRules.UnknownDispute => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status400BadRequest,
     };
 }

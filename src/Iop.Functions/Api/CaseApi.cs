@@ -35,6 +35,7 @@ internal static partial class CaseApi
         cases.MapFollowUpCommands();
         cases.MapAgreementCommands();
         cases.MapDeliveryCommands();
+        cases.MapEndingCommands();
         return cases;
     }
 

@@ -132,6 +132,11 @@ internal static class Texts
         VettingRules.DueDateTooFar => T("Datumet kan ligga högst ett år fram i tiden.", "The date can be at most a year ahead."),
         VettingRules.DueDateInPast => T("Datumet har redan passerat. Välj ett senare datum.", "The date has passed. Choose a later date."),
         VettingRules.NothingDue => T("Inget är försenat.", "Nothing is overdue."),
+        Partnerships.EndingRules.DateInvalid => T("Datumet måste ligga mellan avtalstidens första dag och i dag.", "The date must lie between the term's first day and today."),
+        Partnerships.EndingRules.NoticeGiven => T("Avtalet är redan uppsagt och upphör när uppsägningstiden har löpt ut; avtalstiden kan inte längre ändras.", "Notice has already been given: the agreement ends when the notice period has run, and its term can no longer be changed."),
+        Partnerships.EndingRules.UnknownDispute => T("Tvisten finns inte i ärendet eller är redan avgjord.", "The case has no such dispute, or it is already settled."),
+        Partnerships.EndingRules.LadderEnd => T("Tvisten ligger hos ansvarig nämnd, trappans sista steg. Registrera nämndens avgörande.", "The dispute is with the responsible committee, the ladder's last step. Record the committee's outcome."),
+        Partnerships.EndingRules.StepBeforePrevious => T("Datumet får inte ligga före tvistens föregående steg.", "The date must not lie before the dispute's previous step."),
         _ => OfficialTexts.RuleMessage(error) ?? error.Message,
     };
 

@@ -29,7 +29,8 @@ internal static partial class CaseFileSections
         EndedPartnership e =>
         [
             new(T("Avtalstid", "Term"), Term(e.Term)),
-            new(T("Partnerskapet avslutat", "Partnership ended"), SwedishTime.Format(e.EndedAt)),
+            new(T("Partnerskapet upphörde", "Partnership ended"), $"{Date(e.EndedOn ?? SwedishTime.Today(e.EndedAt))} – {EndingTexts.KindName(e.Kind)}"),
+            new(T("Registrerat som avslutat", "Recorded as ended"), SwedishTime.Format(e.EndedAt)),
             new(T("Skäl", "Reason"), e.Reason),
         ],
         _ => [],

@@ -60,6 +60,7 @@ internal sealed record PrintedCaseFile(
                 CaseFileSections.Decisions(file),
                 CaseFileSections.Agreement(file, policy),
                 .. CaseFileSections.FollowUp(file),
+                .. CaseFileSections.Endings(file, history),
                 CaseFileSections.Timeline(file, history, policy),
             ]);
     }

@@ -100,7 +100,7 @@ internal sealed class PartnershipRegister(ICaseStore store, IOptions<IopOptions>
         var (term, endedOn) = state switch
         {
             ActivePartnership a => (a.Term, (DateOnly?)null),
-            EndedPartnership e => (e.Term, DateOnly.FromDateTime(Common.SwedishClock.ToLocal(e.EndedAt).DateTime)),
+            EndedPartnership e => (e.Term, e.EndedOn ?? Common.SwedishClock.LocalDate(e.EndedAt)),
             _ => (null, null),
         };
         if (term is null)

@@ -34,6 +34,9 @@ public sealed record CaseSummary(
     /// <summary>Whom the case waits on (väntar på), each with its due date.</summary>
     public ValueList<Awaited> WaitingOn { get; init; } = ValueList<Awaited>.Empty;
 
+    /// <summary>For an ended partnership, the day it ended (its last day, or the day rescinded from).</summary>
+    public DateOnly? EndedOn { get; init; }
+
     /// <summary>Whether the next step is overdue at <paramref name="now"/>.</summary>
     public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && due < now;
 
@@ -48,6 +51,7 @@ public sealed record CaseSummary(
             ContactName = file.Initiative.Contact.Name,
             ContactEmail = file.Initiative.Contact.Email,
             WaitingOn = waitingOn,
+            EndedOn = (state as EndedPartnership)?.EndedOn,
         };
     }
 

@@ -195,6 +195,52 @@ public static partial class BadInputCorpus
                 ("a due date that is no date", With(("dueOn", "snart"))),
             ],
         };
+        static (string, Action<Dictionary<string, object?>>)[] PartyAndDay(string party, string day) =>
+        [
+            ("a party that does not exist", With((party, 999))),
+            ("a party by a name that does not exist", With((party, "Bogus"))),
+            ("no party", With((party, null))),
+            ("no day", With((day, null))),
+            ("a day that is no date", With((day, "2026-02-30"))),
+            ("a day with a time", With((day, "2026-03-01T10:00:00Z"))),
+            ("a day in the future", With((day, "2026-03-10"))),
+            ("a day before the term", With((day, "2025-08-31"))),
+            ("a day in year 1", With((day, "0001-01-01"))),
+        ];
+        static (string, Action<Dictionary<string, object?>>)[] DisputeStep(string text) =>
+        [
+            ("no day", With(("on", null))),
+            ("a day before the dispute was raised", With(("on", "2026-02-01"))),
+            ("a day in the future", With(("on", "2026-03-10"))),
+            ($"no {text}", With((text, null))),
+        ];
+        yield return new("POST", "/notice", w => w.Disputed, _ => new() { ["party"] = "Organisation", ["givenOn"] = "2026-03-01", ["reason"] = "Föreningen läggs ned." })
+        {
+            Texts = ["reason"],
+            Own = [.. PartyAndDay("party", "givenOn"), ("no reason", With(("reason", " ")))],
+        };
+        yield return new("POST", "/rescission", w => w.Disputed, _ => new() { ["party"] = "Municipality", ["on"] = "2026-03-01", ["reason"] = "Väsentligt avtalsbrott." })
+        {
+            Texts = ["reason"],
+            Own = [.. PartyAndDay("party", "on"), ("no reason", With(("reason", null)))],
+        };
+        yield return new("POST", "/disputes", w => w.Disputed, _ => new() { ["raisedBy"] = "Municipality", ["on"] = "2026-03-01", ["subject"] = "Målgruppen nås inte." })
+        {
+            Texts = ["subject"],
+            Own = [.. PartyAndDay("raisedBy", "on"), ("no subject", With(("subject", "")))],
+        };
+        yield return new("POST", "/disputes/{disputeId}/escalate", w => w.Disputed, _ => new() { ["on"] = "2026-03-01", ["reason"] = "Ingen lösning i dialogen." })
+        {
+            Item = Fixed("dispute-1"),
+            Texts = ["reason"],
+            Own = DisputeStep("reason"),
+        };
+        yield return new("POST", "/disputes/{disputeId}/resolve", w => w.Disputed, _ => new() { ["on"] = "2026-03-01", ["outcome"] = "Parterna delar på hyran." })
+        {
+            Item = Fixed("dispute-1"),
+            Texts = ["outcome"],
+            Own = DisputeStep("outcome"),
+        };
         yield return new("POST", "/checks/{checkId}", w => w.Drafting, _ => new() { ["outcome"] = "Fulfilled", ["motivation"] = "Bedömt utifrån stadgarna." })
         {
             Item = Fixed("procurement-rules"),

@@ -203,6 +203,53 @@ public static partial class BadInputCorpus
                 ("a due date that is no date", Set(("dueOn", "snart")), false),
             ],
         };
+        (string, Func<CorpusWorld, Dictionary<string, string>, Dictionary<string, string>>, bool)[] PartyAndDay(string day) =>
+        [
+            ("a party that does not exist", Set(("party", "999")), false),
+            ("a party by a name that does not exist", Set(("party", Hostile.Script)), false),
+            ("no party", Set(("party", "")), false),
+            ("a day in the future", Set((day, "2026-03-10")), false),
+            ("a day before the term", Set((day, "2025-08-31")), false),
+            ("a day in year 1", Set((day, "0001-01-01")), false),
+            ("a day that is no date", Set((day, "2026-02-30")), false),
+            ("no day", Set((day, "")), false),
+        ];
+        (string, Func<CorpusWorld, Dictionary<string, string>, Dictionary<string, string>>, bool)[] DisputeStep(string text) =>
+        [
+            ("a dispute that does not exist", Set(("disputeId", "dispute-9")), false),
+            ("a dispute id that is a path", Set(("disputeId", "..%2F..%2Fdispute-1")), false),
+            ("a 1 MiB dispute id", Set(("disputeId", Hostile.Huge)), false),
+            ("no dispute", Set(("disputeId", "")), false),
+            ("a day before the dispute was raised", Set(("on", "2026-02-01")), false),
+            ("a day in the future", Set(("on", "2026-03-10")), false),
+            ("a day that is no date", Set(("on", "1/3 2026")), false),
+            ($"no {text}", Set((text, " ")), false),
+        ];
+        yield return new("GiveNotice", w => w.Disputed, Fields(("party", "Organisation"), ("givenOn", "2026-03-01"), ("reason", "Föreningen läggs ned.")))
+        {
+            Texts = ["reason"],
+            Own = [.. PartyAndDay("givenOn"), ("no reason", Set(("reason", " ")), false)],
+        };
+        yield return new("Rescind", w => w.Disputed, Fields(("party", "Municipality"), ("on", "2026-03-01"), ("reason", "Väsentligt avtalsbrott.")))
+        {
+            Texts = ["reason"],
+            Own = [.. PartyAndDay("on"), ("no reason", Set(("reason", "")), false)],
+        };
+        yield return new("RaiseDispute", w => w.Disputed, Fields(("party", "Municipality"), ("on", "2026-03-01"), ("subject", "Målgruppen nås inte.")))
+        {
+            Texts = ["subject"],
+            Own = [.. PartyAndDay("on"), ("no subject", Set(("subject", "\t")), false)],
+        };
+        yield return new("EscalateDispute", w => w.Disputed, Fields(("disputeId", "dispute-1"), ("on", "2026-03-01"), ("reason", "Ingen lösning i dialogen.")))
+        {
+            Texts = ["reason"],
+            Own = DisputeStep("reason"),
+        };
+        yield return new("ResolveDispute", w => w.Disputed, Fields(("disputeId", "dispute-1"), ("on", "2026-03-01"), ("outcome", "Parterna delar på hyran.")))
+        {
+            Texts = ["outcome"],
+            Own = DisputeStep("outcome"),
+        };
         yield return new("Check", w => w.Drafting, Fields(("check", "procurement-rules"), ("outcome", "Fulfilled"), ("motivation", "Bedömt utifrån stadgarna.")))
         {
             Texts = ["motivation"],

@@ -95,6 +95,12 @@ public abstract partial class CorpusWorld(AzuriteFixture azurite, bool productio
     /// <summary>A signed, running partnership (its term ends in 2029).</summary>
     public CaseId Active => _cases[nameof(Active)];
 
+    /// <summary>
+    /// A running partnership whose term began in 2025, with a dispute in dialogue (<c>dispute-1</c>): notice, rescission
+    /// and the dispute's steps are accepted on it from that day to today.
+    /// </summary>
+    public CaseId Disputed => _cases[nameof(Disputed)];
+
     /// <summary>In partner vetting with a snapshot a file short of the 1 MiB row limit.</summary>
     public CaseId Heavy => _cases[nameof(Heavy)];
 
@@ -277,6 +283,8 @@ public abstract partial class CorpusWorld(AzuriteFixture azurite, bool productio
         await OfficialsCases.Accept(service, Active, new Partnerships.RequestYearlyReport(2026, today.AddDays(30), coordinator));
         var report = (await Store.LoadAsync(Active, CancellationToken.None))!.State.File.YearlyReports.Single();
         ReportToken = Tokens.CreateReportLink(Active, report.Year, report.Issue, report.LinkExpiresAt);
+        _cases[nameof(Disputed)] = await OfficialsCases.ActiveAsync(App, "Tvisten i korpusen", term: new PartnershipTerm(new DateOnly(2025, 9, 1), new DateOnly(2028, 8, 31)));
+        await OfficialsCases.Accept(service, Disputed, new Iop.Partnerships.RaiseDispute(Iop.Agreements.Party.Organisation, new DateOnly(2026, 2, 2), "Oenighet om lokalen.", coordinator));
         AnsweredLink = OfficialsCases.Link(App, Decision, "staffing-socialnamnden");
         DecisionLink = OfficialsCases.Link(App, Decision, "decision-1-socialnamnden");
     }

@@ -45,9 +45,9 @@ public static class OfficialsCases
     /// A case scoped to Socialnämnden with staffing confirmed, both meetings held, its position reported, the procurement
     /// opinion given and the agreement's terms set, sent to the committee: its secretary has been asked for the decision.
     /// </summary>
-    public static async Task<CaseId> AtCommitteeDecisionAsync(IopAppFactory app, string organisation = "Föreningen Navet")
+    public static async Task<CaseId> AtCommitteeDecisionAsync(IopAppFactory app, string organisation = "Föreningen Navet", PartnershipTerm? term = null)
     {
-        var id = await AtAgreementDraftingAsync(app, organisation);
+        var id = await AtAgreementDraftingAsync(app, organisation, term);
         var service = app.Services.GetRequiredService<CaseService>();
         foreach (var section in (await LoadAsync(app, id)).State.File.Agreement!.Sections.Where(s => s.AwaitsText))
         {
@@ -62,7 +62,7 @@ public static class OfficialsCases
     /// A case scoped to Socialnämnden with staffing confirmed, both meetings held, its position reported, the procurement
     /// opinion given and the agreement's terms set: the agreement is being drafted.
     /// </summary>
-    public static async Task<CaseId> AtAgreementDraftingAsync(IopAppFactory app, string organisation = "Föreningen Navet")
+    public static async Task<CaseId> AtAgreementDraftingAsync(IopAppFactory app, string organisation = "Föreningen Navet", PartnershipTerm? term = null)
     {
         var id = await VettedAsync(app, organisation);
         var service = app.Services.GetRequiredService<CaseService>();
@@ -92,14 +92,14 @@ public static class OfficialsCases
             await Accept(service, id, new AnswerRequest(procurement.Id, 1, new ProcurementOpinion(MarketSituation.NoMarket, "Ingen marknad.", null), directory.Procurement, system));
         }
 
-        await Accept(service, id, new Iop.Agreements.SetAgreementTerms(Terms, coordinator));
+        await Accept(service, id, new Iop.Agreements.SetAgreementTerms(term is null ? Terms : Terms with { Term = term }, coordinator));
         return id;
     }
 
     /// <summary>A partnership approved by Socialnämnden and signed by both parties; the organisation consents or not to the register showing its contact.</summary>
-    public static async Task<CaseId> ActiveAsync(IopAppFactory app, string organisation = "Föreningen Navet", bool publishContact = false)
+    public static async Task<CaseId> ActiveAsync(IopAppFactory app, string organisation = "Föreningen Navet", bool publishContact = false, PartnershipTerm? term = null)
     {
-        var id = await AtCommitteeDecisionAsync(app, organisation);
+        var id = await AtCommitteeDecisionAsync(app, organisation, term);
         var service = app.Services.GetRequiredService<CaseService>();
         var decision = (await LoadAsync(app, id)).State.File.Requests.Single(r => r.Kind == RequestKind.CommitteeDecision && r.IsOpen);
         var today = DateOnly.FromDateTime(Common.SwedishClock.ToLocal(app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).DateTime);

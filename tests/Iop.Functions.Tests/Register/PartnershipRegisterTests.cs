@@ -105,6 +105,24 @@ public sealed class PartnershipRegisterTests(AzuriteFixture azurite) : IDisposab
     }
 
     [Fact]
+    public async Task An_ended_partnership_is_listed_as_ended_on_its_last_day_not_the_day_that_was_recorded()
+    {
+        var id = await SignedAsync("Hävda föreningen", publishContact: false);
+        _app.Time.SetUtcNow(new DateTimeOffset(2026, 9, 15, 10, 0, 0, TimeSpan.Zero));
+        await OfficialsCases.Accept(_app.Services.GetRequiredService<CaseService>(), id, new Iop.Partnerships.RescindAgreement(
+            Iop.Agreements.Party.Municipality, new DateOnly(2026, 9, 1), "Väsentligt avtalsbrott.", VettingCases.Coordinator));
+
+        var (html, json, csv) = await ReadAsync();
+
+        var entry = Assert.Single(json.EnumerateArray());
+        Assert.False(entry.GetProperty("active").GetBoolean());
+        Assert.Equal("2026-09-01", entry.GetProperty("endedOn").GetString());
+        Assert.Contains("Avslutat 2026-09-01", html, StringComparison.Ordinal);
+        Assert.Contains(";Avslutat;2026-09-01;", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-09-15", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_register_without_partnerships_says_so()
     {
         var (html, json, _) = await ReadAsync();

@@ -10,12 +10,10 @@ namespace Iop.Functions.Pages.Cases;
 internal sealed partial class DetailsModel
 {
     /// <summary>
-    /// Whether the coordinator has been reminded that the current term ends (a reminder step of this end date was taken)
-    /// and has not chosen to let it end: the choice is due.
+    /// Whether the coordinator has been reminded that the current term ends (a reminder step of this end date was taken),
+    /// has not chosen to let it end and no party gave notice: the choice is due.
     /// </summary>
-    public bool TermDecisionDue => Case.State is ActivePartnership { Choice: not TermChoice.LetEnd } active
-        && active.StepsTaken.Any(k => k.StartsWith("term-", StringComparison.Ordinal) && !k.StartsWith("term-end", StringComparison.Ordinal)
-            && k.EndsWith("@" + active.Term.End.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    public bool TermDecisionDue => Case.State is ActivePartnership active && Digest.PartnershipAttention.TermDecisionDue(active);
 
     public Task<IActionResult> OnPostExtendTermAsync(string id, [FromForm] int version, [FromForm] string? newEnd, [FromForm] string? decision, CancellationToken cancellationToken) =>
         !DateOnly.TryParseExact(newEnd?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)

@@ -172,6 +172,7 @@ internal sealed partial class DetailsModel(CaseService cases, CaseOverviews over
     private static int StatusFor(DomainError error) => error.Rule switch
     {
         CaseRules.WrongStage or CaseRules.Closed or CaseRules.AlreadySubmitted or CaseRules.PolicyMismatch or CaseRules.CannotDiscontinueActive or Iop.Checks.CheckRules.TooLate
+            or Iop.Partnerships.EndingRules.NoticeGiven or Iop.Partnerships.EndingRules.LadderEnd
             => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };

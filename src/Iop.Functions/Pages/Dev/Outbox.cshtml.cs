@@ -50,11 +50,12 @@ internal sealed partial class OutboxModel(LocalOutboxStore outbox, CoordinatorDi
         }
 
         var listed = await digest.SendAsync(cancellationToken).ConfigureAwait(false);
-        StatusMessage = listed == 0
-            ? Localization.Language.T("Inga ärenden är öppna, så ingen sammanställning skickades.", "No case is open, so no digest was sent.")
+        var (open, partnerships) = (listed.OpenCases, listed.Partnerships);
+        StatusMessage = listed.IsEmpty
+            ? Localization.Language.T("Inga ärenden är öppna och inget partnerskap behöver följas upp, så ingen sammanställning skickades.", "No case is open and no partnership needs following up, so no digest was sent.")
             : Localization.Language.T(
-                $"Veckosammanställningen för vecka {week} är skickad med {(listed == 1 ? "1 öppet ärende" : $"{listed} öppna ärenden")}.",
-                $"The weekly digest for week {week} is sent, listing {(listed == 1 ? "1 open case" : $"{listed} open cases")}.");
+                $"Veckosammanställningen för vecka {week} är skickad med {(open == 1 ? "1 öppet ärende" : $"{open} öppna ärenden")}{(partnerships > 0 ? $" och {partnerships} partnerskap att följa upp" : "")}.",
+                $"The weekly digest for week {week} is sent, listing {(open == 1 ? "1 open case" : $"{open} open cases")}{(partnerships > 0 ? $" and {partnerships} partnership(s) to follow up" : "")}.");
         return RedirectToPage();
     }
 

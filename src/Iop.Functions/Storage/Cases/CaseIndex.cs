@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -173,6 +174,7 @@ internal sealed class CaseIndex
         row["ContactName"] = summary.ContactName;
         row["ContactEmail"] = summary.ContactEmail;
         row["WaitingOn"] = JsonSerializer.Serialize(summary.WaitingOn, StorageJson.Options);
+        row["EndedOn"] = summary.EndedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return row;
     }
 
@@ -182,5 +184,6 @@ internal sealed class CaseIndex
         ContactName = row.GetString("ContactName") ?? "",
         ContactEmail = row.GetString("ContactEmail") ?? "",
         WaitingOn = row.GetString("WaitingOn") is { } json ? JsonSerializer.Deserialize<ValueList<Awaited>>(json, StorageJson.Options) ?? ValueList<Awaited>.Empty : ValueList<Awaited>.Empty,
+        EndedOn = DateOnly.TryParseExact(row.GetString("EndedOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var ended) ? ended : null,
     };
 }
