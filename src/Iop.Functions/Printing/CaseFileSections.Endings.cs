@@ -53,7 +53,7 @@ internal static partial class CaseFileSections
                     : new(T("Avgjord", "Settled"), $"{Date(dispute.ResolvedOn!.Value)}: {dispute.Outcome}"),
             ]));
             blocks.Add(new TableBlock(
-                [new(T("Steg", "Rung"), 2), new(T("Datum", "Date"), 1), new(T("Skäl", "Reason"), 4)],
+                [new(T("Steg", "Rung"), 2), new(T("Datum", "Date"), 1.2), new(T("Beskrivning", "Description"), 4)],
                 [.. dispute.Steps.Select(s => (IReadOnlyList<string>)[EndingTexts.LevelName(s.Level), Date(s.On), s.Text])]));
         }
 
