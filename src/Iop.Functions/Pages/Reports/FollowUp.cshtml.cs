@@ -34,6 +34,9 @@ internal sealed class FollowUpModel(ICaseStore store, TimeProvider time) : PageM
 
     public IReadOnlyList<ReportTable> Tables { get; private set; } = [];
 
+    /// <summary>The table with the id <paramref name="id"/>.</summary>
+    public ReportTable Table(string id) => Tables.Single(t => t.Id == id);
+
     public async Task<IActionResult> OnGetAsync(string? year, CancellationToken cancellationToken) =>
         await LoadAsync(year, cancellationToken).ConfigureAwait(false) ?? Page();
 
