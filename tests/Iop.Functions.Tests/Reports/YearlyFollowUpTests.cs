@@ -1,14 +1,18 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Azure.Data.Tables;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Iop.Agreements;
 using Iop.Cases;
+using Iop.Functions.Storage;
 using Iop.Reports;
 using Iop.Screening;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Tests.Reports;
 
@@ -119,6 +123,23 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
         Assert.Equal(Encoding.UTF8.GetString(world.Csv2026AtYearEnd), Encoding.UTF8.GetString(csv));
         Assert.Equal(world.Page2026AtYearEnd, page);
         Assert.Contains("Inkomna initiativ;8", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_year_is_kept_in_storage_once_served_and_read_back_without_a_single_history()
+    {
+        // 2026 has been over for months: serving it counts it and keeps it.
+        await world.Coordinator.GetStringAsync("/uppfoljning/2026");
+        var services = world.App.Services;
+        var table = services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.FollowUpTable);
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>("followup", $"2026-v{YearlyFollowUp.Version}")).HasValue);
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("followup", $"2027-v{YearlyFollowUp.Version}")).HasValue);
+
+        // Another process reads it back as it was counted, and reads no history for it.
+        var store = new NoHistories(services.GetRequiredService<ICaseStore>());
+        var kept = await new FollowUpReports(store, services.GetRequiredService<IFollowUpArchive>(), world.App.Time).ForYearAsync(2026, CancellationToken.None);
+        Assert.Equal(JsonSerializer.Serialize(await ReportAsync(2026)), JsonSerializer.Serialize(kept));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new FollowUpReports(store, services.GetRequiredService<IFollowUpArchive>(), world.App.Time).ForYearAsync(2027, CancellationToken.None));
     }
 
     [Fact]
@@ -280,5 +301,20 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
         Assert.All(new[] { "C3", "D3", "F3", "G3", "C4", "F4" }, c => Assert.Null(Find(5, c).DataType));
         Assert.Equal(CellValues.InlineString, Find(5, "B3").DataType?.Value);
         Assert.Null(Find(0, "B3").DataType);
+    }
+
+    /// <summary>The app's store, but reading a history is a failure: what is served must not need one.</summary>
+    private sealed class NoHistories(ICaseStore store) : ICaseStore
+    {
+        public Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(CaseId id, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"The history of case {id} was read.");
+
+        public Task<IReadOnlyList<CaseSummary>> ListAsync(Stage? stage, CancellationToken cancellationToken) => store.ListAsync(stage, cancellationToken);
+
+        public Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken) => store.LoadAsync(id, cancellationToken);
+
+        public Task<StoredCase?> LoadForDecisionAsync(CaseId id, CancellationToken cancellationToken) => store.LoadForDecisionAsync(id, cancellationToken);
+
+        public Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken) => store.TryCommitAsync(change, cancellationToken);
     }
 }
