@@ -117,7 +117,8 @@ internal sealed partial class IopDriver(Uri baseAddress, bool signInPerCommand =
         throw new InvalidOperationException("The coordinator's sign-in expired before the command, ten times.");
     }
 
-    private static async Task SignInAsync(HttpClient http)
+    /// <summary>The development sign-in as the coordinator, on <paramref name="http"/>'s cookies.</summary>
+    public static async Task SignInAsync(HttpClient http)
     {
         var page = await http.GetStringAsync(new Uri("/logga-in", UriKind.Relative));
         using var response = await http.PostAsync(new Uri("/logga-in", UriKind.Relative), new FormUrlEncodedContent(

@@ -7,6 +7,7 @@ using Iop.Functions.Storage.Azurite;
 // Usage: dotnet run -c Release --project bench/Iop.Bench -- [storage|uploads|list|all] [seconds] [workers]
 //        dotnet run -c Release --project bench/Iop.Bench -- workflow [--before 50dcdf8] [--after .] [...] (see WorkflowBenchmarks)
 //        dotnet run -c Release --project bench/Iop.Bench -- load [--before 5ba7037] [--after .] [--seconds N] [...] (see LoadBenchmarks)
+//        dotnet run -c Release --project bench/Iop.Bench -- report [2000,5000] [warm repeats] (see FollowUpBenchmarks)
 var which = args.Length > 0 ? args[0] : "all";
 if (which == "workflow")
 {
@@ -17,6 +18,12 @@ if (which == "workflow")
 if (which == "load")
 {
     return await LoadBenchmarks.RunAsync(args);
+}
+
+if (which == "report")
+{
+    // The yearly follow-up on Azurite instances of its own, one per size.
+    return await FollowUpBenchmarks.RunAsync(args);
 }
 
 var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;

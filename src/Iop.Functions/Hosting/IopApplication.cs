@@ -6,6 +6,7 @@ using Iop.Functions.Api;
 using Iop.Functions.Localization;
 using Iop.Functions.Microsoft365;
 using Iop.Functions.Portal;
+using Iop.Functions.Reports;
 using Iop.Functions.Security;
 using Iop.Functions.Telemetry;
 using Iop.Functions.Workflow;
@@ -44,6 +45,7 @@ internal static class IopApplication
         }
 
         services.AddLanguages();
+        services.AddFollowUpReports();
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new Pages.UnmatchedHandlerFilter());

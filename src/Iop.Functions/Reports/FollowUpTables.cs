@@ -8,8 +8,11 @@ using static Iop.Functions.Localization.Language;
 
 namespace Iop.Functions.Reports;
 
-/// <summary>One row of a report table: its header (the first column) and its values (int, decimal, string or null).</summary>
-internal sealed record ReportRow(string Header, IReadOnlyList<object?> Cells, bool IsTotal = false);
+/// <summary>
+/// One row of a report table: its header (the first column) and its values (int, decimal, string or null); a total, or a
+/// part of the row above it (<paramref name="IsPart"/>, "varav").
+/// </summary>
+internal sealed record ReportRow(string Header, IReadOnlyList<object?> Cells, bool IsTotal = false, bool IsPart = false);
 
 /// <summary>A table of the follow-up as the page, the CSV and the workbook show it, in the user's language.</summary>
 /// <param name="Id">A stable id (the page's anchor).</param>
@@ -32,7 +35,7 @@ internal static class FollowUpTables
     private static readonly Alternative[] Referrals = [Alternative.AssociationGrant, Alternative.Procurement, Alternative.None];
 
     public static IReadOnlyList<ReportTable> Tables(FollowUpReport r) =>
-        [Overview(r), Discontinued(r), LeadTimes(r), CoFinancing(r), Committees(r)];
+        [Overview(r), Partnerships(r), Discontinued(r), LeadTimes(r), CoFinancing(r), CoFinancingFollowUp(r), Committees(r)];
 
     public static ReportTable Overview(FollowUpReport r) => new(
         "oversikt",
@@ -44,11 +47,32 @@ internal static class FollowUpTables
             new(T("Bedömda initiativ", "Initiatives screened"), [r.Screened]),
             new(T("Avslutade ärenden", "Cases discontinued"), [r.Discontinued]),
             new(T("Beslutade partnerskap (alla nämnder har godkänt)", "Partnerships decided (every committee approved)"), [r.Decided]),
-            new(T("Undertecknade överenskommelser", "Agreements signed"), [r.SignedAgreements]),
-            new(T($"Aktiva partnerskap den 31 december {r.Year}", $"Partnerships active on 31 December {r.Year}"), [r.ActiveAtYearEnd]),
-            new(T("Avslutade partnerskap", "Partnerships ended"), [r.Ended]),
+            new(T("Undertecknade överenskommelser (nya partnerskap)", "Agreements signed (new partnerships)"), [r.SignedAgreements]),
         ],
-        T("Varje händelse räknas det år den inträffade (svensk tid), oavsett när ärendet kom in.", "Each event counts in the year it happened (Swedish time), whenever the case came in."));
+        T(
+            "Varje händelse räknas det år den inträffade (svensk tid), oavsett när ärendet kom in. En överenskommelse räknas som undertecknad en gång, det år den först undertecknades; en omförhandlad överenskommelse som undertecknas igen räknas under pågående partnerskap.",
+            "Each event counts in the year it happened (Swedish time), whenever the case came in. An agreement counts as signed once, in the year it was first signed; a renegotiated agreement signed again counts under running partnerships."));
+
+    public static ReportTable Partnerships(FollowUpReport r) => new(
+        "partnerskap",
+        T($"Pågående partnerskap {r.Year}", $"Running partnerships {r.Year}"),
+        T("Pågående partnerskap", "Running partnerships"),
+        [T("Mått", "Measure"), T("Antal", "Number")],
+        [
+            new(T($"Aktiva partnerskap den 31 december {r.Year}", $"Partnerships active on 31 December {r.Year}"), [r.ActiveAtYearEnd]),
+            new(T("Påbörjade omförhandlingar", "Renegotiations started"), [r.RenegotiationsStarted]),
+            new(T("Omförhandlade överenskommelser som undertecknades", "Renegotiated agreements signed"), [r.Renegotiated]),
+            new(T("Uppföljningsdialoger", "Follow-up dialogues"), [r.FollowUpDialogues]),
+            new(T("Årsrapporter som kom in", "Yearly reports received"), [r.YearlyReportsReceived]),
+            new(T("Avslutade partnerskap", "Partnerships ended"), [r.Ended]),
+            new(T("varav avtalstiden löpte ut", "of which the term ran out"), [r.EndedBy.TermExpired], IsPart: true),
+            new(T("varav uppsägning", "of which notice"), [r.EndedBy.Notice], IsPart: true),
+            new(T("varav hävning", "of which rescission"), [r.EndedBy.Rescission], IsPart: true),
+            new(T("varav annat eller inte angivet", "of which other or not recorded"), [r.EndedBy.Other], IsPart: true),
+        ],
+        T(
+            "Ett partnerskap som omförhandlas är aktivt: dess överenskommelse gäller tills den nya är undertecknad. En omförhandling som avbryts avslutar partnerskapet (annat). Dialoger och årsrapporter räknas det år de registrerades; en årsrapport som skickas in igen samma år räknas en gång. Ett partnerskap räknas som avslutat det år slutet registrerades.",
+            "A partnership being renegotiated is active: its agreement applies until the new one is signed. A renegotiation that is given up ends the partnership (other). Dialogues and yearly reports count in the year they were recorded; a yearly report sent again in the same year counts once. A partnership counts as ended in the year its end was recorded."));
 
     public static ReportTable Discontinued(FollowUpReport r)
     {
@@ -92,7 +116,50 @@ internal static class FollowUpTables
             T("Medfinansiering", "Co-financing"),
             [T("Part", "Party"), T("År", "Year"), T("Belopp (kr)", "Amount (SEK)"), T("Partnerskap", "Partnerships"), T("Andra insatser", "Other contributions")],
             rows,
-            T("Enligt villkoren i överenskommelsen när den undertecknades, per part och det år insatsen avser.", "As the agreement's terms stood when it was signed, per party and the year the contribution is for."));
+            T(
+                "Enligt villkoren i överenskommelsen när den undertecknades första gången, per part och det år insatsen avser. Vad omförhandlade överenskommelser utlovar finns i tabellen över utlovad och redovisad medfinansiering.",
+                "As the agreement's terms stood when it was first signed, per party and the year the contribution is for. What renegotiated agreements commit is in the table of co-financing committed and reported."));
+    }
+
+    /// <summary>Per party, for the year before and the year: committed by the agreements in force against what was reported.</summary>
+    public static ReportTable CoFinancingFollowUp(FollowUpReport r)
+    {
+        var rows = new List<ReportRow>();
+        foreach (var party in new[] { Party.Municipality, Party.Organisation })
+        {
+            foreach (var year in new[] { r.Year - 1, r.Year })
+            {
+                var committed = r.CoFinancingCommitted.FirstOrDefault(c => c.Party == party && c.Year == year);
+                var reported = r.CoFinancingReported.FirstOrDefault(c => c.Party == party && c.Year == year);
+                if (committed is null && reported is null)
+                {
+                    continue;
+                }
+
+                rows.Add(new(PartyName(party), [
+                    year.ToString(CultureInfo.InvariantCulture),
+                    committed?.AmountSek ?? 0m,
+                    committed?.Partnerships ?? 0,
+                    InKind(committed),
+                    reported?.AmountSek ?? 0m,
+                    reported?.Partnerships ?? 0,
+                    InKind(reported),
+                ]));
+            }
+        }
+
+        return new(
+            "medfinansiering-redovisad",
+            T($"Medfinansiering {r.Year - 1} och {r.Year}: utlovad och redovisad", $"Co-financing {r.Year - 1} and {r.Year}: committed and reported"),
+            T("Utlovad och redovisad", "Committed and reported"),
+            [
+                T("Part", "Party"), T("År", "Year"), T("Utlovat (kr)", "Committed (SEK)"), T("Partnerskap med åtagande", "Partnerships committed"), T("Utlovade andra insatser", "Other contributions committed"),
+                T("Redovisat (kr)", "Reported (SEK)"), T("Partnerskap som redovisat", "Partnerships reported"), T("Redovisade andra insatser", "Other contributions reported"),
+            ],
+            rows,
+            T(
+                $"Utlovat: vad överenskommelsen som gällde under året (den senast undertecknade före årets slut) utlovar för året, i partnerskap som inte hade avslutats före årets början. Redovisat: vad uppföljningsdialoger och organisationernas årsrapporter som registrerats till och med den 31 december {r.Year} anger för året; anger flera av dem samma part och år för ett partnerskap gäller den senast registrerade. Årsrapporten om ett år kommer in året efter, så {r.Year - 1} visas här med rapporterna som kom in under {r.Year}, och siffrorna för {r.Year} fylls på i uppföljningen {r.Year + 1}.",
+                $"Committed: what the agreement in force during the year (the one last signed before the year's end) commits for the year, in partnerships not ended before the year began. Reported: what follow-up dialogues and the organisations' yearly reports recorded up to 31 December {r.Year} give for the year; where several give the same party and year for a partnership, the latest recorded counts. The yearly report on a year comes in the year after, so {r.Year - 1} is shown here with the reports received in {r.Year}, and the figures for {r.Year} are completed in the follow-up {r.Year + 1}."));
     }
 
     public static ReportTable Committees(FollowUpReport r)
@@ -147,6 +214,8 @@ internal static class FollowUpTables
         Alternative.Procurement => T("Upphandling", "Procurement"),
         _ => T("Annat/ingen hänvisning", "Other/no referral"),
     };
+
+    private static string? InKind(CoFinancingTotal? total) => total is null || total.InKind.Count == 0 ? null : string.Join("; ", total.InKind);
 
     public static string PartyName(Party party) => party == Party.Municipality ? T("Kommunen", "The municipality") : T("Organisationerna", "The organisations");
 

@@ -15,6 +15,9 @@ internal sealed class StorageOptions
 
     public string RegistryTable { get; set; } = "registry";
 
+    /// <summary>The yearly follow-ups of closed years, kept once counted.</summary>
+    public string FollowUpTable { get; set; } = "followups";
+
     public string OutboxQueue { get; set; } = "outbox";
 
     public string LocalOutboxTable { get; set; } = "devoutbox";

@@ -1,14 +1,18 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Azure.Data.Tables;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Iop.Agreements;
 using Iop.Cases;
+using Iop.Functions.Storage;
 using Iop.Reports;
 using Iop.Screening;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Iop.Functions.Tests.Reports;
 
@@ -30,30 +34,40 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
 
     private static int?[] Medians(FollowUpReport report) => [.. report.Stages.Select(s => s.Time.MedianDays is { } m ? (int?)m : null)];
 
+    private static (Party, int, decimal, int, string)[] Totals(IEnumerable<CoFinancingTotal> totals) =>
+        [.. totals.Select(c => (c.Party, c.Year, c.AmountSek, c.Partnerships, string.Join("; ", c.InKind)))];
+
     [Fact]
     public async Task The_figures_of_2026_are_the_hand_count()
     {
         var r = await ReportAsync(2026);
 
-        // Received A–G (H arrived on 1 January in Sweden); screened A, C–G; discontinued A, B, C.
-        Assert.Equal((7, 6, 3), (r.Received, r.Screened, r.Discontinued));
-        // Decided and signed D and F; both still active on 31 December; none ended.
-        Assert.Equal((2, 2, 2, 0), (r.Decided, r.SignedAgreements, r.ActiveAtYearEnd, r.Ended));
+        // Received A–G and R (H arrived on 1 January in Sweden); screened A, C–G and R; discontinued A, B, C.
+        Assert.Equal((8, 7, 3), (r.Received, r.Screened, r.Discontinued));
+        // Decided and signed D, F and R; all three still active on 31 December; none ended.
+        Assert.Equal((3, 3, 3, 0), (r.Decided, r.SignedAgreements, r.ActiveAtYearEnd, r.Ended));
         Assert.Equal(
             [new(Stage.Received, Alternative.None, 1), new(Stage.Screening, Alternative.AssociationGrant, 1), new(Stage.PartnerVetting, Alternative.Procurement, 1)],
             r.Discontinuations);
-        // D and F: 2 March to 12 March.
-        Assert.Equal(new LeadTime(2, 10), r.InitiativeToDecision);
-        // Received: A, C, D, E, F the same day, G 2 days; screening: G 3 days; first meeting to drafting: C (first meeting
-        // only), D, E, F the same day; committee decision: D and F 2 to 20 March (E was sent back and has not passed it).
-        Assert.Equal([6, 1, 4, 3, 3, 3, 3, 3, 3, 2], r.Stages.Select(s => s.Time.Cases));
+        // D, F and R: 2 March to 12 March.
+        Assert.Equal(new LeadTime(3, 10), r.InitiativeToDecision);
+        // Received: A, C, D, E, F, R the same day, G 2 days; screening: G 3 days; first meeting to drafting: C (first
+        // meeting only), D, E, F, R the same day; committee decision: D, F and R 2 to 20 March (E was sent back and has
+        // not passed it).
+        Assert.Equal([7, 1, 5, 4, 4, 4, 4, 4, 4, 3], r.Stages.Select(s => s.Time.Cases));
         Assert.Equal([0, 3, 0, 0, 0, 0, 0, 0, 0, 18], Medians(r));
-        Assert.Equal(
-            [(Party.Municipality, 2026, 1_106_400m, 2, ""), (Party.Organisation, 2026, 0m, 2, "Ideell tid")],
-            r.CoFinancing.Select(c => (c.Party, c.Year, c.AmountSek, c.Partnerships, string.Join("; ", c.InKind))));
-        // Socialnämnden: D, E and F scoped; D and F approved, E rejected.
+        Assert.Equal([(Party.Municipality, 2026, 1_659_600m, 3, ""), (Party.Organisation, 2026, 0m, 3, "Ideell tid")], Totals(r.CoFinancing));
+        // Socialnämnden: D, E, F and R scoped; D, F and R approved, E rejected.
         var committee = Assert.Single(r.Committees);
-        Assert.Equal(("Socialnämnden", 3, 2, 1), (committee.Name, committee.Cases, committee.Approved, committee.Rejected));
+        Assert.Equal(("Socialnämnden", 4, 3, 1), (committee.Name, committee.Cases, committee.Approved, committee.Rejected));
+
+        // The running partnerships: D's two dialogues; nothing renegotiated, reported by the organisations or ended.
+        Assert.Equal((0, 0, 2, 0), (r.RenegotiationsStarted, r.Renegotiated, r.FollowUpDialogues, r.YearlyReportsReceived));
+        Assert.Equal(new EndingCounts(0, 0, 0, 0), r.EndedBy);
+        // Committed for 2026 by the agreements in force (D, F, R; none in 2025). Reported by 31 December: D's second
+        // dialogue corrects the municipality's figure and leaves the organisation's 800 hours from the first.
+        Assert.Equal([(Party.Municipality, 2026, 1_659_600m, 3, ""), (Party.Organisation, 2026, 0m, 3, "Ideell tid")], Totals(r.CoFinancingCommitted));
+        Assert.Equal([(Party.Municipality, 2026, 320_000m, 1, ""), (Party.Organisation, 2026, 0m, 1, "Ideell tid, 800 timmar")], Totals(r.CoFinancingReported));
     }
 
     [Fact]
@@ -63,21 +77,41 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
 
         // Received H and I; screened and discontinued I.
         Assert.Equal((2, 1, 1), (r.Received, r.Screened, r.Discontinued));
-        // E decided and signed; active at the end: D and E (F ended on 1 March).
-        Assert.Equal((1, 1, 2, 1), (r.Decided, r.SignedAgreements, r.ActiveAtYearEnd, r.Ended));
+        // E decided and signed; R's renegotiated agreement, approved and signed again, is neither (it was signed in
+        // 2026). Active at the end: E and R (F ended on 1 March, D was rescinded on 1 September).
+        Assert.Equal((1, 1, 2, 2), (r.Decided, r.SignedAgreements, r.ActiveAtYearEnd, r.Ended));
+        Assert.Equal((1, 1), (r.RenegotiationsStarted, r.Renegotiated));
+        Assert.Equal(new EndingCounts(TermExpired: 0, Notice: 0, Rescission: 1, Other: 1), r.EndedBy);
         Assert.Equal([new DiscontinuedCount(Stage.Screening, Alternative.Procurement, 1)], r.Discontinuations);
         // E: 2 March 2026 to 1 February 2027 = 365 - 29 days.
         Assert.Equal(new LeadTime(1, 336), r.InitiativeToDecision);
         // Received: I the same day; first meeting: G 15 June 2026 to 1 May 2027 (320 days); drafting: E's second round,
         // 13 March 2026 to 20 January 2027 (365 - 52 = 313 days); committee decision: E's first round (2–13 March 2026,
-        // 11 days) and its second (20 January to 5 February 2027, 16 days).
+        // 11 days) and its second (20 January to 5 February 2027, 16 days). R's renegotiation is no lead time.
         Assert.Equal([1, 0, 1, 0, 0, 0, 0, 0, 1, 1], r.Stages.Select(s => s.Time.Cases));
         Assert.Equal([0, null, 320, null, null, null, null, null, 313, 27], Medians(r));
-        Assert.Equal(
-            [(Party.Municipality, 2027, 250_000m, 1, ""), (Party.Organisation, 2027, 0m, 1, FollowUpWorld.InKindFormula)],
-            r.CoFinancing.Select(c => (c.Party, c.Year, c.AmountSek, c.Partnerships, string.Join("; ", c.InKind))));
+        Assert.Equal([(Party.Municipality, 2027, 250_000m, 1, ""), (Party.Organisation, 2027, 0m, 1, FollowUpWorld.InKindFormula)], Totals(r.CoFinancing));
+        // Socialnämnden decided E and R's renegotiated agreement; no case was scoped to it in 2027.
         var committee = Assert.Single(r.Committees);
-        Assert.Equal(("Socialnämnden", 0, 1, 0), (committee.Name, committee.Cases, committee.Approved, committee.Rejected));
+        Assert.Equal(("Socialnämnden", 0, 2, 0), (committee.Name, committee.Cases, committee.Approved, committee.Rejected));
+
+        // R's dialogue and D's yearly report on 2026.
+        Assert.Equal((1, 1), (r.FollowUpDialogues, r.YearlyReportsReceived));
+        // Committed for 2026 by the agreements then in force (D, F, R; E was signed in 2027); for 2027 by E's and R's
+        // renegotiated one (D and F commit nothing for 2027).
+        Assert.Equal(
+            [
+                (Party.Municipality, 2026, 1_659_600m, 3, ""), (Party.Municipality, 2027, 850_000m, 2, ""),
+                (Party.Organisation, 2026, 0m, 3, "Ideell tid"), (Party.Organisation, 2027, 0m, 2, $"{FollowUpWorld.InKindFormula}; {FollowUpWorld.Premises}"),
+            ],
+            Totals(r.CoFinancingCommitted));
+        // Reported for 2026: D's yearly report, received in 2027, replaces both its dialogues' figures; for 2027: R's dialogue.
+        Assert.Equal(
+            [
+                (Party.Municipality, 2026, 553_200m, 1, ""), (Party.Municipality, 2027, 580_000m, 1, ""),
+                (Party.Organisation, 2026, 12_000m, 1, "Ideell tid, 2 000 timmar"), (Party.Organisation, 2027, 0m, 1, FollowUpWorld.Premises),
+            ],
+            Totals(r.CoFinancingReported));
     }
 
     [Fact]
@@ -88,7 +122,24 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
 
         Assert.Equal(Encoding.UTF8.GetString(world.Csv2026AtYearEnd), Encoding.UTF8.GetString(csv));
         Assert.Equal(world.Page2026AtYearEnd, page);
-        Assert.Contains("Inkomna initiativ;7", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+        Assert.Contains("Inkomna initiativ;8", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_year_is_kept_in_storage_once_served_and_read_back_without_a_single_history()
+    {
+        // 2026 has been over for months: serving it counts it and keeps it.
+        await world.Coordinator.GetStringAsync("/uppfoljning/2026");
+        var services = world.App.Services;
+        var table = services.GetRequiredService<TableServiceClient>().GetTableClient(services.GetRequiredService<IOptions<StorageOptions>>().Value.FollowUpTable);
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>("followup", $"2026-v{YearlyFollowUp.Version}")).HasValue);
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("followup", $"2027-v{YearlyFollowUp.Version}")).HasValue);
+
+        // Another process reads it back as it was counted, and reads no history for it.
+        var store = new NoHistories(services.GetRequiredService<ICaseStore>());
+        var kept = await new FollowUpReports(store, services.GetRequiredService<IFollowUpArchive>(), world.App.Time).ForYearAsync(2026, CancellationToken.None);
+        Assert.Equal(JsonSerializer.Serialize(await ReportAsync(2026)), JsonSerializer.Serialize(kept));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new FollowUpReports(store, services.GetRequiredService<IFollowUpArchive>(), world.App.Time).ForYearAsync(2027, CancellationToken.None));
     }
 
     [Fact]
@@ -98,20 +149,25 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
         string[][] Rows(string id) => [.. document.QuerySelectorAll($"#tabell-{id} tbody tr").Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToArray())];
 
         Assert.Equal("Årlig uppföljning 2026", document.QuerySelector("h1")?.TextContent);
-        Assert.Equal(5, document.QuerySelectorAll("table.report caption").Length);
+        Assert.Equal(7, document.QuerySelectorAll("table.report caption").Length);
         Assert.All(document.QuerySelectorAll("table.report thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
         Assert.All(document.QuerySelectorAll("table.report tbody th"), th => Assert.Equal("row", th.GetAttribute("scope")));
-        Assert.Equal(["Inkomna initiativ", "7"], Rows("oversikt")[0]);
-        Assert.Equal(["Avtalsskrivning", "3", "0"], Rows("ledtider")[9]);
+        Assert.Equal(["Inkomna initiativ", "8"], Rows("oversikt")[0]);
+        Assert.Equal(["Avtalsskrivning", "4", "0"], Rows("ledtider")[9]);
         Assert.Equal(["Totalt", "1", "1", "1", "3"], Rows("avslutade")[^1]);
-        Assert.Equal(["Kommunen", "2026", "1\u00A0106\u00A0400", "2", "–"], Rows("medfinansiering")[0]);
-        Assert.Equal(["Socialnämnden", "Nämnd", "3", "2", "1"], Rows("namnder")[0]);
+        Assert.Equal(["Kommunen", "2026", "1\u00A0659\u00A0600", "3", "–"], Rows("medfinansiering")[0]);
+        Assert.Equal(["Socialnämnden", "Nämnd", "4", "3", "1"], Rows("namnder")[0]);
+        Assert.Equal(["Uppföljningsdialoger", "2"], Rows("partnerskap")[3]);
+        Assert.Equal("part", document.QuerySelectorAll("#tabell-partnerskap tbody tr")[6].ClassName);
+        Assert.Equal(
+            [["Kommunen", "2026", "1\u00A0659\u00A0600", "3", "–", "320\u00A0000", "1", "–"], ["Organisationerna", "2026", "0", "3", "Ideell tid", "0", "1", "Ideell tid, 800 timmar"]],
+            Rows("medfinansiering-redovisad"));
 
         var funnel = document.QuerySelector("#tratt svg")!;
         Assert.Equal("img", funnel.GetAttribute("role"));
         Assert.Equal("Från initiativ till partnerskap 2026", funnel.QuerySelector("title")?.TextContent);
-        Assert.Equal(["7", "6", "2", "2"], funnel.QuerySelectorAll("g.bar").Select(g => g.GetAttribute("data-value")));
-        Assert.Contains("inkomna 7, bedömda 6, beslutade 2, undertecknade 2", funnel.QuerySelector("desc")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["8", "7", "3", "3"], funnel.QuerySelectorAll("g.bar").Select(g => g.GetAttribute("data-value")));
+        Assert.Contains("inkomna 8, bedömda 7, beslutade 3, undertecknade 3", funnel.QuerySelector("desc")?.TextContent, StringComparison.Ordinal);
         var stages = document.QuerySelector("#ledtider-diagram svg")!;
         Assert.Equal("img", stages.GetAttribute("role"));
         Assert.Equal(Rows("ledtider").Skip(1).Select(r => r[2] == "–" ? "" : r[2]), stages.QuerySelectorAll("g.bar").Select(g => g.GetAttribute("data-value")));
@@ -179,18 +235,37 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
         var tables = text.Split("\r\n\r\n");
-        Assert.Equal(5, tables.Length);
+        Assert.Equal(7, tables.Length);
         var lines = tables.Select(t => t.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)).ToArray();
         Assert.Equal(
-            ["Initiativ och partnerskap 2027", "Avslutade ärenden 2027 per steg och hänvisning", "Ledtider 2027 i dagar (median)", "Medfinansiering i överenskommelser undertecknade 2027", "Nämnder och bolag 2027"],
+            [
+                "Initiativ och partnerskap 2027", "Pågående partnerskap 2027", "Avslutade ärenden 2027 per steg och hänvisning", "Ledtider 2027 i dagar (median)",
+                "Medfinansiering i överenskommelser undertecknade 2027", "Medfinansiering 2026 och 2027: utlovad och redovisad", "Nämnder och bolag 2027",
+            ],
             lines.Select(l => l[0]));
         Assert.Equal(["Mått;Antal", "Inkomna initiativ;2", "Bedömda initiativ;1", "Avslutade ärenden;1"], lines[0][1..5]);
-        Assert.Equal("Steg när ärendet avslutades;Föreningsbidrag;Upphandling;Annat/ingen hänvisning;Totalt", lines[1][1]);
-        Assert.Equal("Bedömning;0;1;0;1", lines[1][2]);
-        Assert.Equal("Från initiativ till nämndbeslut;1;336", lines[2][2]);
-        Assert.Equal("Bedömning;0;", lines[2][4]);
-        Assert.Equal(["Kommunen;2027;250000;1;", "Kommunen, totalt;;250000;;", $"Organisationerna;2027;0;1;'{FollowUpWorld.InKindFormula}"], lines[3][2..5]);
-        Assert.Equal("Socialnämnden;Nämnd;0;1;0", lines[4][2]);
+        Assert.Equal(
+            [
+                "Mått;Antal", "Aktiva partnerskap den 31 december 2027;2", "Påbörjade omförhandlingar;1", "Omförhandlade överenskommelser som undertecknades;1",
+                "Uppföljningsdialoger;1", "Årsrapporter som kom in;1", "Avslutade partnerskap;2",
+                "varav avtalstiden löpte ut;0", "varav uppsägning;0", "varav hävning;1", "varav annat eller inte angivet;1",
+            ],
+            lines[1][1..]);
+        Assert.Equal("Steg när ärendet avslutades;Föreningsbidrag;Upphandling;Annat/ingen hänvisning;Totalt", lines[2][1]);
+        Assert.Equal("Bedömning;0;1;0;1", lines[2][2]);
+        Assert.Equal("Från initiativ till nämndbeslut;1;336", lines[3][2]);
+        Assert.Equal("Bedömning;0;", lines[3][4]);
+        Assert.Equal(["Kommunen;2027;250000;1;", "Kommunen, totalt;;250000;;", $"Organisationerna;2027;0;1;'{FollowUpWorld.InKindFormula}"], lines[4][2..5]);
+        Assert.Equal(
+            [
+                "Part;År;Utlovat (kr);Partnerskap med åtagande;Utlovade andra insatser;Redovisat (kr);Partnerskap som redovisat;Redovisade andra insatser",
+                "Kommunen;2026;1659600;3;;553200;1;",
+                "Kommunen;2027;850000;2;;580000;1;",
+                "Organisationerna;2026;0;3;Ideell tid;12000;1;Ideell tid, 2 000 timmar",
+                $"Organisationerna;2027;0;2;\"'{FollowUpWorld.InKindFormula}; {FollowUpWorld.Premises}\";0;1;{FollowUpWorld.Premises}",
+            ],
+            lines[5][1..]);
+        Assert.Equal("Socialnämnden;Nämnd;0;2;0", lines[6][2]);
     }
 
     [Fact]
@@ -203,14 +278,43 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
-        Assert.Equal(["Översikt", "Avslutade ärenden", "Ledtider", "Medfinansiering", "Nämnder och bolag"], sheets.Select(s => s.Name?.Value));
-        string Cell(int sheet, string reference) =>
-            ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[sheet].Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference) is var cell && cell.DataType?.Value == CellValues.InlineString
-                ? cell.InnerText
-                : cell.CellValue?.Text ?? "";
-        Assert.Equal(("Initiativ och partnerskap 2026", "Mått", "Inkomna initiativ", "7"), (Cell(0, "A1"), Cell(0, "A2"), Cell(0, "A3"), Cell(0, "B3")));
-        Assert.Equal(("Nämndbeslut", "2", "18"), (Cell(2, "A13"), Cell(2, "B13"), Cell(2, "C13")));
-        Assert.Equal(("Kommunen", "1106400"), (Cell(3, "A3"), Cell(3, "C3")));
-        Assert.Null(((WorksheetPart)document.WorkbookPart.GetPartById(sheets[0].Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == "B3").DataType);
+        Assert.Equal(["Översikt", "Pågående partnerskap", "Avslutade ärenden", "Ledtider", "Medfinansiering", "Utlovad och redovisad", "Nämnder och bolag"], sheets.Select(s => s.Name?.Value));
+        Cell Find(int sheet, string reference) =>
+            ((WorksheetPart)document.WorkbookPart.GetPartById(sheets[sheet].Id!)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
+        string Value(int sheet, string reference) => Find(sheet, reference) is var cell && cell.DataType?.Value == CellValues.InlineString ? cell.InnerText : cell.CellValue?.Text ?? "";
+        string[] Row(int sheet, int row) => [.. "ABCDEFGH".Select(c => Value(sheet, $"{c}{row}"))];
+        Assert.Equal(("Initiativ och partnerskap 2026", "Mått", "Inkomna initiativ", "8"), (Value(0, "A1"), Value(0, "A2"), Value(0, "A3"), Value(0, "B3")));
+        Assert.Equal(("Uppföljningsdialoger", "2", "varav hävning", "0"), (Value(1, "A6"), Value(1, "B6"), Value(1, "A11"), Value(1, "B11")));
+        Assert.Equal(("Nämndbeslut", "3", "18"), (Value(3, "A13"), Value(3, "B13"), Value(3, "C13")));
+        Assert.Equal(("Kommunen", "1659600"), (Value(4, "A3"), Value(4, "C3")));
+
+        // Committed and reported side by side; the amounts and counts are numbers, the year and the texts are text.
+        Assert.Equal(
+            ["Part", "År", "Utlovat (kr)", "Partnerskap med åtagande", "Utlovade andra insatser", "Redovisat (kr)", "Partnerskap som redovisat", "Redovisade andra insatser"],
+            Row(5, 2));
+        Assert.Equal(
+            ["Kommunen", "2026", "1659600", "3", "", "320000", "1", ""],
+            Row(5, 3));
+        Assert.Equal(
+            ["Organisationerna", "2026", "0", "3", "Ideell tid", "0", "1", "Ideell tid, 800 timmar"],
+            Row(5, 4));
+        Assert.All(new[] { "C3", "D3", "F3", "G3", "C4", "F4" }, c => Assert.Null(Find(5, c).DataType));
+        Assert.Equal(CellValues.InlineString, Find(5, "B3").DataType?.Value);
+        Assert.Null(Find(0, "B3").DataType);
+    }
+
+    /// <summary>The app's store, but reading a history is a failure: what is served must not need one.</summary>
+    private sealed class NoHistories(ICaseStore store) : ICaseStore
+    {
+        public Task<IReadOnlyList<RecordedEvent>> LoadHistoryAsync(CaseId id, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"The history of case {id} was read.");
+
+        public Task<IReadOnlyList<CaseSummary>> ListAsync(Stage? stage, CancellationToken cancellationToken) => store.ListAsync(stage, cancellationToken);
+
+        public Task<StoredCase?> LoadAsync(CaseId id, CancellationToken cancellationToken) => store.LoadAsync(id, cancellationToken);
+
+        public Task<StoredCase?> LoadForDecisionAsync(CaseId id, CancellationToken cancellationToken) => store.LoadForDecisionAsync(id, cancellationToken);
+
+        public Task<bool> TryCommitAsync(CaseChange change, CancellationToken cancellationToken) => store.TryCommitAsync(change, cancellationToken);
     }
 }

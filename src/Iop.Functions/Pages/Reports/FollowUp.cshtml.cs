@@ -1,5 +1,4 @@
 using System.Globalization;
-using Iop.Cases;
 using Iop.Common;
 using Iop.Functions.Export;
 using Iop.Functions.Reports;
@@ -17,11 +16,8 @@ namespace Iop.Functions.Pages.Reports;
 /// co-financing and committees, counted from the cases' histories; as a page, a CSV or a workbook.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Coordinator)]
-internal sealed class FollowUpModel(ICaseStore store, TimeProvider time) : PageModel
+internal sealed class FollowUpModel(FollowUpReports reports, TimeProvider time) : PageModel
 {
-    /// <summary>How many histories are read at once.</summary>
-    private const int Readers = 8;
-
     public int Year { get; private set; }
 
     /// <summary>The latest year a report is made for: next year (a report of what is planned is empty, not an error).</summary>
@@ -33,6 +29,9 @@ internal sealed class FollowUpModel(ICaseStore store, TimeProvider time) : PageM
     public FollowUpReport Report { get; private set; } = null!;
 
     public IReadOnlyList<ReportTable> Tables { get; private set; } = [];
+
+    /// <summary>The table with the id <paramref name="id"/>.</summary>
+    public ReportTable Table(string id) => Tables.Single(t => t.Id == id);
 
     public async Task<IActionResult> OnGetAsync(string? year, CancellationToken cancellationToken) =>
         await LoadAsync(year, cancellationToken).ConfigureAwait(false) ?? Page();
@@ -75,23 +74,9 @@ internal sealed class FollowUpModel(ICaseStore store, TimeProvider time) : PageM
             Year = int.Parse(year, CultureInfo.InvariantCulture);
         }
 
-        Report = YearlyFollowUp.Compute(await HistoriesAsync(Year, cancellationToken).ConfigureAwait(false), Year);
+        Report = await reports.ForYearAsync(Year, cancellationToken).ConfigureAwait(false);
         Tables = FollowUpTables.Tables(Report);
         return null;
-    }
-
-    /// <summary>Every case's history (closed cases too), except cases received after the year: nothing of theirs is in it.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<CaseEvent>>> HistoriesAsync(int year, CancellationToken cancellationToken)
-    {
-        var cases = (await store.ListAsync(null, cancellationToken).ConfigureAwait(false))
-            .Where(c => SwedishClock.LocalDate(c.ReceivedAt).Year <= year)
-            .ToList();
-        var histories = new IReadOnlyList<CaseEvent>[cases.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, cases.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Readers, CancellationToken = cancellationToken },
-            async (i, token) => histories[i] = [.. (await store.LoadHistoryAsync(cases[i].Id, token).ConfigureAwait(false)).Select(e => e.Event)]).ConfigureAwait(false);
-        return histories;
     }
 
     private PageResult Refuse(int status, string problem)
