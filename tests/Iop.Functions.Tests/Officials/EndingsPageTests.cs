@@ -126,8 +126,10 @@ public sealed class EndingsPageTests(AzuriteFixture azurite) : IDisposable
         var ended = Assert.IsType<EndedPartnership>((await OfficialsCases.LoadAsync(_app, id)).State);
         Assert.Equal((new DateOnly(2026, 9, 14), EndingKind.Rescission), (ended.EndedOn, ended.Kind));
 
-        var list = new HtmlParser().ParseDocument(await client.GetStringAsync("/arenden?vy=alla&sok=H%C3%A4vningsf%C3%B6reningen"));
-        var row = Assert.Single(list.QuerySelectorAll("table.cases tbody tr"));
+        // Other tests' cases share this storage: the row is found by the case's registration number.
+        var number = ended.File.Number.Value;
+        var list = new HtmlParser().ParseDocument(await client.GetStringAsync($"/arenden?vy=alla&sok={Uri.EscapeDataString(number)}"));
+        var row = Assert.Single(list.QuerySelectorAll("table.cases tbody tr"), tr => tr.QuerySelector("td")!.TextContent.Trim() == number);
         Assert.Equal("Avslutat partnerskap – 2026-09-14", Squeezed(row.QuerySelectorAll("td")[2].TextContent));
     }
 
