@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Iop.Agreements;
 using Iop.Functions.Localization;
 using Iop.Officials;
@@ -21,7 +22,14 @@ internal sealed record ReportRow(string Header, IReadOnlyList<object?> Cells, bo
 /// <param name="Headers">The column headers, the row headers' column first.</param>
 /// <param name="Rows">The rows.</param>
 /// <param name="Note">How the figures are counted, if it needs saying.</param>
-internal sealed record ReportTable(string Id, string Title, string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<ReportRow> Rows, string? Note = null);
+/// <param name="Groups">
+/// On the page only: the columns in groups under a heading of their own, with their short headers (the exports keep
+/// <paramref name="Headers"/>, which say it whole). A group without a heading is one column whose header spans both rows.
+/// </param>
+internal sealed record ReportTable(string Id, string Title, string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<ReportRow> Rows, string? Note = null, IReadOnlyList<HeaderGroup>? Groups = null);
+
+/// <summary>Columns under one heading (or, without one, a single column): their short headers on the page.</summary>
+internal sealed record HeaderGroup(string? Heading, IReadOnlyList<string> Columns);
 
 /// <summary>A bar of a chart, its value (null: nothing to show) as the table next to it has it.</summary>
 internal sealed record ChartBar(string Label, decimal? Value);
@@ -30,7 +38,7 @@ internal sealed record ChartBar(string Label, decimal? Value);
 internal sealed record BarChart(string Id, string Title, string Description, string Unit, IReadOnlyList<ChartBar> Bars, bool Funnel);
 
 /// <summary>The yearly follow-up's tables and charts, from the figures <see cref="YearlyFollowUp"/> computed.</summary>
-internal static class FollowUpTables
+internal static partial class FollowUpTables
 {
     private static readonly Alternative[] Referrals = [Alternative.AssociationGrant, Alternative.Procurement, Alternative.None];
 
@@ -157,7 +165,13 @@ internal static class FollowUpTables
                 T("Redovisat (kr)", "Reported (SEK)"), T("Partnerskap som redovisat", "Partnerships reported"), T("Redovisade andra insatser", "Other contributions reported"),
             ],
             rows,
-            T(
+            Groups:
+            [
+                new(null, [T("Part", "Party")]), new(null, [T("År", "Year")]),
+                new(T("Utlovat", "Committed"), [T("Kronor", "Kronor"), T("Partnerskap", "Partnerships"), T("Andra insatser", "Other contributions")]),
+                new(T("Redovisat", "Reported"), [T("Kronor", "Kronor"), T("Partnerskap", "Partnerships"), T("Andra insatser", "Other contributions")]),
+            ],
+            Note: T(
                 $"Utlovat: vad överenskommelsen som gällde under året (den senast undertecknade före årets slut) utlovar för året, i partnerskap som inte hade avslutats före årets början. Redovisat: vad uppföljningsdialoger och organisationernas årsrapporter som registrerats till och med den 31 december {r.Year} anger för året; anger flera av dem samma part och år för ett partnerskap gäller den senast registrerade. Årsrapporten om ett år kommer in året efter, så {r.Year - 1} visas här med rapporterna som kom in under {r.Year}, och siffrorna för {r.Year} fylls på i uppföljningen {r.Year + 1}.",
                 $"Committed: what the agreement in force during the year (the one last signed before the year's end) commits for the year, in partnerships not ended before the year began. Reported: what follow-up dialogues and the organisations' yearly reports recorded up to 31 December {r.Year} give for the year; where several give the same party and year for a partnership, the latest recorded counts. The yearly report on a year comes in the year after, so {r.Year - 1} is shown here with the reports received in {r.Year}, and the figures for {r.Year} are completed in the follow-up {r.Year + 1}."));
     }
@@ -219,12 +233,18 @@ internal static class FollowUpTables
 
     public static string PartyName(Party party) => party == Party.Municipality ? T("Kommunen", "The municipality") : T("Organisationerna", "The organisations");
 
-    /// <summary>A value as the page shows it: numbers with the language's separators, "–" for none.</summary>
+    /// <summary>
+    /// A value as the page shows it: numbers with the language's separators, "–" for none; in a text, a number written
+    /// with spaces between its thousands ("2 000 timmar") is kept on one line.
+    /// </summary>
     public static string Display(object? value) => value switch
     {
         null => "–",
         int n => n.ToString("#,0", CultureInfo.CurrentCulture),
         decimal d => d.ToString("#,0.#", CultureInfo.CurrentCulture),
-        var other => Convert.ToString(other, CultureInfo.CurrentCulture) ?? "",
+        var other => ThousandsSpace().Replace(Convert.ToString(other, CultureInfo.CurrentCulture) ?? "", "\u00A0"),
     };
+
+    [GeneratedRegex(@"(?<=\d) (?=\d{3}(?!\d))")]
+    private static partial Regex ThousandsSpace();
 }

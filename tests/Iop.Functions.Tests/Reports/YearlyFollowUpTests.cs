@@ -150,7 +150,7 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
 
         Assert.Equal("Årlig uppföljning 2026", document.QuerySelector("h1")?.TextContent);
         Assert.Equal(7, document.QuerySelectorAll("table.report caption").Length);
-        Assert.All(document.QuerySelectorAll("table.report thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        Assert.All(document.QuerySelectorAll("table.report thead th:not(.group)"), th => Assert.Equal("col", th.GetAttribute("scope")));
         Assert.All(document.QuerySelectorAll("table.report tbody th"), th => Assert.Equal("row", th.GetAttribute("scope")));
         Assert.Equal(["Inkomna initiativ", "8"], Rows("oversikt")[0]);
         Assert.Equal(["Avtalsskrivning", "4", "0"], Rows("ledtider")[9]);
@@ -162,6 +162,17 @@ public sealed class YearlyFollowUpTests(FollowUpWorld world) : IClassFixture<Fol
         Assert.Equal(
             [["Kommunen", "2026", "1\u00A0659\u00A0600", "3", "–", "320\u00A0000", "1", "–"], ["Organisationerna", "2026", "0", "3", "Ideell tid", "0", "1", "Ideell tid, 800 timmar"]],
             Rows("medfinansiering-redovisad"));
+
+        // Committed and reported each head their three columns; part and year span both header rows.
+        var heads = document.QuerySelectorAll("#tabell-medfinansiering-redovisad thead tr");
+        Assert.Equal(
+            [("Part", "col", "2", null), ("År", "col", "2", null), ("Utlovat", "colgroup", null, "3"), ("Redovisat", "colgroup", null, "3")],
+            heads[0].Children.Select(th => (th.TextContent, th.GetAttribute("scope"), th.GetAttribute("rowspan"), th.GetAttribute("colspan"))));
+        Assert.Equal(["Kronor", "Partnerskap", "Andra insatser", "Kronor", "Partnerskap", "Andra insatser"], heads[1].Children.Select(th => th.TextContent));
+
+        // A number in a text stays on one line: 2 000 hours do not break into 2 and 000.
+        var y2027 = new HtmlParser().ParseDocument(await world.Coordinator.GetStringAsync("/uppfoljning/2027"));
+        Assert.Equal("Ideell tid, 2\u00A0000 timmar", y2027.QuerySelectorAll("#tabell-medfinansiering-redovisad tbody tr")[2].Children[^1].TextContent);
 
         var funnel = document.QuerySelector("#tratt svg")!;
         Assert.Equal("img", funnel.GetAttribute("role"));
