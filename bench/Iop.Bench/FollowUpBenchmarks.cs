@@ -57,7 +57,7 @@ internal static class FollowUpBenchmarks
             {
                 await using var app = new ReportApp(proxy.ConnectionString);
                 using var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-                http.Timeout = TimeSpan.FromMinutes(10);
+                http.Timeout = TimeSpan.FromMinutes(60);
                 await IopDriver.SignInAsync(http);
 
                 // The start-up's reconciliation of the case list's index runs in the background: let it finish first.
