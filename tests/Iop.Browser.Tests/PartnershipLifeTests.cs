@@ -58,6 +58,9 @@ public sealed partial class PartnershipLifeTests(BrowserFixture fixture)
 
         // The organisation sends it from a phone, with its annual report as a PDF.
         var link = await BrowserPages.MailLinkAsync(coordinator, $"Årsrapport för 2026 – {number}", "karin.ek@navet.example", ReportPath());
+        var mail = coordinator.Locator("article.outbox-mail").Filter(new() { HasText = $"Årsrapport för 2026 – {number}" }).First;
+        await Assertions.Expect(mail).ToContainTextAsync("senast 31 januari 2027");
+        await mail.ScreenshotAsync(new() { Path = Shot("yearly-report-mail.png") });
         await using var phone = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.LifeAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         var organisation = await phone.NewPageAsync();
         await organisation.GotoAsync(link);
