@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using AngleSharp.Html.Parser;
-using Azure.Storage.Blobs;
 using Iop.Agreements;
 using Iop.Cases;
 using Iop.Common;
@@ -221,30 +220,7 @@ public sealed class PartnershipLifeTests(AzuriteFixture azurite) : IDisposable
         return form;
     }
 
-    private async Task<int> BlobCountAsync(CaseId id)
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("documents");
-        var count = 0;
-        await foreach (var _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{id}/", CancellationToken.None))
-        {
-            count++;
-        }
+    private Task<int> BlobCountAsync(CaseId id) => CaseStorage.BlobCountAsync(azurite.ConnectionString, id);
 
-        return count;
-    }
-
-    private async Task<List<string>> OutboxTypesAsync(CaseId id)
-    {
-        var table = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("cases");
-        var types = new List<string>();
-        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id.ToString()))
-        {
-            if (row.RowKey.StartsWith(Iop.Functions.Outbox.OutboxRows.Prefix, StringComparison.Ordinal))
-            {
-                types.Add(row.GetString("Type"));
-            }
-        }
-
-        return types;
-    }
+    private async Task<List<string>> OutboxTypesAsync(CaseId id) => [.. (await CaseStorage.OutboxRowsAsync(azurite.ConnectionString, id)).Select(r => r.GetString("Type"))];
 }

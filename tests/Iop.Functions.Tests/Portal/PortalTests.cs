@@ -36,18 +36,6 @@ public sealed class PortalTests(AzuriteFixture azurite) : IDisposable
         return await client.Http.SendAsync(request);
     }
 
-    private async Task<int> BlobCountAsync(CaseId id)
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("documents");
-        var count = 0;
-        await foreach (var _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{id}/", CancellationToken.None))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     [Fact]
     public async Task The_portal_lists_every_requested_document_and_the_declaration_and_a_visit_changes_nothing()
     {
@@ -260,21 +248,6 @@ public sealed class PortalTests(AzuriteFixture azurite) : IDisposable
         }
 
         return form;
-    }
-
-    private async Task<List<Azure.Data.Tables.TableEntity>> OutboxRowsAsync(CaseId id)
-    {
-        var table = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("cases");
-        var rows = new List<Azure.Data.Tables.TableEntity>();
-        await foreach (var row in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id.ToString()))
-        {
-            if (row.RowKey.StartsWith(Iop.Functions.Outbox.OutboxRows.Prefix, StringComparison.Ordinal))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return rows;
     }
 
     [Fact]
@@ -506,4 +479,8 @@ public sealed class PortalTests(AzuriteFixture azurite) : IDisposable
     }
 
     private Task<(CaseId Id, string Token, string TokenId)> VettingCasesStart() => VettingCases.StartAsync(_app);
+
+    private Task<int> BlobCountAsync(CaseId id) => CaseStorage.BlobCountAsync(azurite.ConnectionString, id);
+
+    private Task<List<Azure.Data.Tables.TableEntity>> OutboxRowsAsync(CaseId id) => CaseStorage.OutboxRowsAsync(azurite.ConnectionString, id);
 }
